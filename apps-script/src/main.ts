@@ -1,0 +1,3 @@
+// The Apps Script entry points, and nothing else: each export becomes a top-level function in Code.js.
+export { about } from './about';
+export { doGet } from './web-app/do-get';

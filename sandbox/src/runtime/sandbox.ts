@@ -1,0 +1,152 @@
+import vm from 'node:vm';
+import type { WorkspaceState, ExecutionRecord } from '../workspace';
+import { createExecutionContext, type ExecutionMeter, type ExecutionSurface } from '../execution';
+import { createServices } from '../services';
+import { releaseLocksOf } from '../services/lock-service';
+import { nextRunOf, isOneShot } from '../services/trigger-schedule';
+import { fail, googleErrors } from '../google-errors';
+import { createBoundary } from './boundary';
+import { createScriptContext } from './script-realm';
+import type { AppsScriptBundle } from './apps-script-bundle';
+
+export type ExecutionTrigger = ExecutionRecord['trigger'];
+
+export interface ExecutionResult {
+  executionId: string;
+  functionName: string;
+  /** What the function returned, as host values (Google objects stay as the service objects). */
+  value: unknown;
+  /** The uncaught error's "Name: message", as Apps Script's execution log shows it; null when it completed. */
+  error: string | null;
+  meter: ExecutionMeter;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+export interface RunOptions extends ExecutionSurface {
+  trigger?: ExecutionTrigger;
+}
+
+/** Globals that are part of the runtime rather than a Google service: their calls are not counted. */
+const uncountedGlobals = new Set(['console']);
+
+/** Real time a runaway script may take before the sandbox stops it; Apps Script's 6-minute limit is kept on the simulated clock. */
+const realTimeBackstopMillis = 5 * 60 * 1000;
+
+/**
+ * Runs a built Apps Script bundle against a Workspace state, as Apps Script would: each execution in
+ * a fresh context with the services as globals, counted, on the simulated clock.
+ */
+export class Sandbox {
+  constructor(
+    readonly state: WorkspaceState,
+    readonly bundle: AppsScriptBundle,
+  ) {}
+
+  run(functionName: string, args: unknown[] = [], options: RunOptions = {}): ExecutionResult {
+    const state = this.state;
+    const executionId = `exec-${state.nextId++}`;
+    const ctx = createExecutionContext(state, executionId, options);
+    const startedAt = ctx.now();
+    const deadline = startedAt.getTime() + ctx.quotas.executionMillis;
+    const { context, realm } = createScriptContext(() => state.clock.getTime());
+    const boundary = createBoundary(realm, ctx.meter, () => {
+      if (state.clock.getTime() > deadline) fail(googleErrors.executionTimeLimit());
+    });
+    for (const [name, service] of Object.entries(createServices(ctx))) {
+      context[name] = boundary.expose(service, name, !uncountedGlobals.has(name));
+    }
+
+    let value: unknown;
+    let error: string | null = null;
+    try {
+      if (!this.bundle.entryPoints.includes(functionName)) {
+        throw new Error(googleErrors.scriptFunctionNotFound(functionName));
+      }
+      this.bundle.script.runInContext(context, { timeout: realTimeBackstopMillis });
+      context.__sandboxArguments = boundary.toScript(args);
+      const call = `(function (args) { delete globalThis.__sandboxArguments; return ${functionName}.apply(null, args); })(globalThis.__sandboxArguments)`;
+      value = boundary.toHost(vm.runInContext(call, context, { timeout: realTimeBackstopMillis }));
+    } catch (thrown) {
+      error = describeError(thrown);
+    } finally {
+      releaseLocksOf(state, executionId);
+    }
+    const endedAt = ctx.now();
+    state.executions.push({
+      id: executionId,
+      functionName,
+      trigger: options.trigger ?? 'call',
+      startedAt,
+      endedAt,
+      status: error === null ? 'completed' : 'failed',
+      error,
+      serviceCalls: ctx.meter.serviceCalls,
+      cellsRead: ctx.meter.cellsRead,
+      cellsWritten: ctx.meter.cellsWritten,
+    });
+    return { executionId, functionName, value, error, meter: ctx.meter, startedAt, endedAt };
+  }
+
+  /**
+   * Moves the clock forward by `millis`, running each time-driven trigger when it falls due, in time
+   * order (a trigger due twice in the span runs twice), and returns what ran.
+   */
+  advance(millis: number): ExecutionResult[] {
+    const target = this.state.clock.getTime() + millis;
+    const ran: ExecutionResult[] = [];
+    for (;;) {
+      const due = this.state.triggers
+        .filter((trigger) => trigger.nextRunAt !== null && trigger.nextRunAt.getTime() <= target)
+        .sort((a, b) => a.nextRunAt!.getTime() - b.nextRunAt!.getTime() || a.createdAt.getTime() - b.createdAt.getTime())[0];
+      if (!due) break;
+      const firesAt = due.nextRunAt!;
+      if (firesAt.getTime() > this.state.clock.getTime()) this.state.clock = new Date(firesAt.getTime());
+      // A one-shot trigger stays listed (and counts toward the 20-trigger limit) until the script deletes it.
+      due.nextRunAt = isOneShot(due.schedule) ? null : nextRunOf(due, firesAt, this.state.scriptTimeZone);
+      ran.push(this.run(due.handler, [timeDrivenEvent(due.id, firesAt)], { trigger: 'time-driven' }));
+    }
+    if (target > this.state.clock.getTime()) this.state.clock = new Date(target);
+    return ran;
+  }
+
+  /** Runs a trigger now, whatever its schedule, as the sandbox UI's "run now" does. */
+  runTrigger(triggerId: string): ExecutionResult {
+    const trigger = this.state.triggers.find((t) => t.id === triggerId);
+    if (!trigger) throw new Error(`No trigger with id ${triggerId}.`);
+    return this.run(trigger.handler, [timeDrivenEvent(trigger.id, this.state.clock)], { trigger: 'time-driven' });
+  }
+}
+
+/** The event object of a time-driven trigger (developers.google.com/apps-script/guides/triggers/events#time-driven_events). */
+function timeDrivenEvent(triggerUid: string, at: Date): Record<string, unknown> {
+  return {
+    authMode: 'FULL',
+    triggerUid,
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    'day-of-month': at.getUTCDate(),
+    'day-of-week': at.getUTCDay() === 0 ? 7 : at.getUTCDay(),
+    'week-of-year': isoWeekNumber(at),
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    second: at.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+function isoWeekNumber(at: Date): number {
+  const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  const weekday = (new Date(day).getUTCDay() + 6) % 7;
+  const thursday = day - weekday * 86_400_000 + 3 * 86_400_000;
+  const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
+  return Math.floor((thursday - yearStart) / (7 * 86_400_000)) + 1;
+}
+
+function describeError(thrown: unknown): string {
+  if (thrown && typeof thrown === 'object' && 'message' in thrown) {
+    const name = 'name' in thrown && typeof thrown.name === 'string' ? thrown.name : 'Error';
+    return `${name}: ${String(thrown.message)}`;
+  }
+  return `Error: ${String(thrown)}`;
+}

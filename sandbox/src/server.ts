@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Sandbox } from './runtime/sandbox';
+import { callWebApp } from './runtime/web-app';
+import { workspaceView } from './workspace-view';
+import { parseDuration } from './duration';
+import { toText, type Html } from './ui/html';
+import { workspacePage, spreadsheetPage, documentPage, outboxPage, triggersPage } from './ui/pages';
+
+// `cil-sandbox serve`: the web app at /exec (as a deployed Apps Script web app answers it) and the
+// sandbox UI, on loopback only. Requests are handled one at a time, as the state is one object.
+
+export interface ServeOptions {
+  sandbox: Sandbox;
+  port: number;
+  save(): void;
+  bundlePath: string;
+}
+
+/** The largest body the sandbox accepts; the API's own limit is smaller and is the script's to enforce. */
+const maxBodyBytes = 10 * 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new Error('Request body too large for the sandbox.'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string): void {
+  response.writeHead(status, { 'content-type': `${contentType}; charset=utf-8`, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+const sendPage = (response: ServerResponse, page: Html | null) =>
+  page ? send(response, 200, 'text/html', toText(page)) : send(response, 404, 'text/plain', 'Not found');
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(303, { location });
+  response.end();
+}
+
+export async function serve(options: ServeOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const { sandbox } = options;
+  const state = sandbox.state;
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (path === '/exec' && (request.method === 'POST' || request.method === 'GET')) {
+      const body = request.method === 'POST' ? await readBody(request) : undefined;
+      const answer = callWebApp(sandbox, {
+        method: request.method,
+        queryString: url.search.slice(1),
+        body,
+        contentType: request.headers['content-type'],
+      });
+      options.save();
+      return send(response, answer.status, answer.contentType, answer.body);
+    }
+    if (request.method === 'POST' && path === '/clock/advance') {
+      const form = new URLSearchParams(await readBody(request));
+      try {
+        sandbox.advance(parseDuration(form.get('duration') ?? ''));
+      } catch (error) {
+        return send(response, 400, 'text/plain', (error as Error).message);
+      }
+      options.save();
+      return redirect(response, request.headers.referer ? new URL(request.headers.referer).pathname : '/');
+    }
+    const triggerRun = /^\/triggers\/([^/]+)\/run$/.exec(path);
+    if (request.method === 'POST' && triggerRun) {
+      try {
+        sandbox.runTrigger(decodeURIComponent(triggerRun[1]!));
+      } catch (error) {
+        return send(response, 404, 'text/plain', (error as Error).message);
+      }
+      options.save();
+      return redirect(response, '/triggers');
+    }
+    if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
+    if (path === '/') return sendPage(response, workspacePage(state));
+    if (path === '/outbox') return sendPage(response, outboxPage(state));
+    if (path === '/triggers') return sendPage(response, triggersPage(state));
+    if (path === '/api/workspace') return send(response, 200, 'application/json', JSON.stringify(workspaceView(state)));
+    const spreadsheet = /^\/spreadsheets\/([^/]+)$/.exec(path);
+    if (spreadsheet) return sendPage(response, spreadsheetPage(state, decodeURIComponent(spreadsheet[1]!), url.searchParams.get('tab')));
+    const document = /^\/documents\/([^/]+)$/.exec(path);
+    if (document) return sendPage(response, documentPage(state, decodeURIComponent(document[1]!)));
+    return send(response, 404, 'text/plain', 'Not found');
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: Error) => {
+      if (!response.headersSent) send(response, 500, 'text/plain', `Sandbox error: ${error.message}`);
+      else response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { emptyWorkspace } from '../../../sandbox/src/workspace';
+import { createExecutionContext } from '../../../sandbox/src/execution';
+import { GoogleException } from '../../../sandbox/src/google-errors';
+import { createPropertiesService } from '../../../sandbox/src/services/properties-service';
+
+const setup = (activeSpreadsheetId: string | null = null) => {
+  const ctx = createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec', { activeSpreadsheetId });
+  return { ctx, PropertiesService: createPropertiesService(ctx) };
+};
+
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(GoogleException);
+    return (error as Error).message;
+  }
+  throw new Error('expected an exception');
+}
+
+describe('PropertiesService', () => {
+  it('stores values as strings and answers null for an absent key', () => {
+    const { ctx, PropertiesService } = setup();
+    const props = PropertiesService.getScriptProperties();
+    props.setProperty('SPREADSHEET_ID', 'abc').setProperty('COUNT', 5 as unknown as string);
+    expect(props.getProperty('COUNT')).toBe('5');
+    expect(props.getProperty('MISSING')).toBeNull();
+    expect(props.getKeys()).toEqual(['SPREADSHEET_ID', 'COUNT']);
+    expect(ctx.state.properties.script).toEqual({ SPREADSHEET_ID: 'abc', COUNT: '5' });
+    // getProperties is a copy: changing it changes nothing stored.
+    const copy = props.getProperties();
+    copy.SPREADSHEET_ID = 'changed';
+    expect(props.getProperty('SPREADSHEET_ID')).toBe('abc');
+  });
+
+  it('keeps script and user stores apart, and deletes', () => {
+    const { PropertiesService } = setup();
+    PropertiesService.getScriptProperties().setProperty('a', '1');
+    PropertiesService.getUserProperties().setProperty('a', '2');
+    expect(PropertiesService.getScriptProperties().getProperty('a')).toBe('1');
+    PropertiesService.getUserProperties().deleteProperty('a');
+    expect(PropertiesService.getUserProperties().getProperty('a')).toBeNull();
+    PropertiesService.getScriptProperties().deleteAllProperties();
+    expect(PropertiesService.getScriptProperties().getKeys()).toEqual([]);
+  });
+
+  it('setProperties merges, or replaces everything with deleteAllOthers', () => {
+    const { PropertiesService } = setup();
+    const props = PropertiesService.getScriptProperties();
+    props.setProperties({ a: '1', b: '2' });
+    props.setProperties({ c: '3' });
+    expect(props.getProperties()).toEqual({ a: '1', b: '2', c: '3' });
+    props.setProperties({ d: '4' }, true);
+    expect(props.getProperties()).toEqual({ d: '4' });
+  });
+
+  it('has document properties only inside a bound document (null elsewhere, as Google returns)', () => {
+    expect(setup().PropertiesService.getDocumentProperties()).toBeNull();
+    const { ctx, PropertiesService } = setup('sheet-1');
+    PropertiesService.getDocumentProperties()!.setProperty('k', 'v');
+    expect(ctx.state.properties.document).toEqual({ 'sheet-1': { k: 'v' } });
+  });
+
+  it('refuses a value over 9 KB (UTF-8 bytes) and stores nothing', () => {
+    const { PropertiesService } = setup();
+    const props = PropertiesService.getScriptProperties();
+    props.setProperty('fits', 'x'.repeat(9 * 1024));
+    expect(errorOf(() => props.setProperty('big', 'é'.repeat(4609)))).toBe('Argument too large: value');
+    expect(props.getProperty('big')).toBeNull();
+  });
+
+  it('refuses writes past 500 KB per store; setProperties is all-or-nothing', () => {
+    const { PropertiesService } = setup();
+    const props = PropertiesService.getScriptProperties();
+    const value = 'x'.repeat(9000);
+    for (let i = 0; i < 56; i++) props.setProperty(`k${String(i).padStart(2, '0')}`, value); // 56 × 9003 bytes = 504,168
+    const full = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+    expect(errorOf(() => props.setProperties({ small: 'ok', k99: value }))).toBe(full);
+    expect(props.getProperty('small')).toBeNull();
+    expect(errorOf(() => props.setProperty('k99', value))).toBe(full);
+    expect(props.getKeys()).toHaveLength(56);
+    // A write that stays within the quota is accepted, including one that makes room.
+    props.setProperties({ k99: value }, true);
+    expect(props.getKeys()).toEqual(['k99']);
+  });
+
+  it('setProperties refuses the whole batch when one value is too large', () => {
+    const { PropertiesService } = setup();
+    const props = PropertiesService.getScriptProperties();
+    expect(errorOf(() => props.setProperties({ ok: '1', big: 'x'.repeat(9 * 1024 + 1) }))).toBe('Argument too large: value');
+    expect(props.getKeys()).toEqual([]);
+  });
+});

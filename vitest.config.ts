@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner, three kinds of test: pure Node (shared, apps-script bundle, sandbox), extension code in
+// happy-dom, and the built extension in real Chromium. `npm test` builds first, so the bundle and
+// extension tests always see the current dist/.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/shared/**/*.test.ts', 'tests/apps-script/**/*.test.ts', 'tests/sandbox/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'extension',
+          include: ['tests/extension/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -124,6 +124,8 @@ export const googleErrors = {
   chartWithoutType: () => 'The chart has no type: call setChartType or one of the as…Chart methods before build().',
   chartNotFound: () => 'The chart was removed or could not be found.',
   protectionRemoved: () => 'The protection was removed or could not be found.',
+  columnLimit: (limit: number) =>
+    `This action would increase the number of columns in the workbook above the limit of ${limit} columns.`,
   uiResponseNotOffered: (button: string, offered: string) =>
     `The scripted UI response ${button} is not one of the dialog's buttons (${offered}).`,
 } as const;

@@ -33,7 +33,8 @@ export function isBlankRow(cells: readonly unknown[]): boolean {
  * '3/4' a date. A leading apostrophe tells Sheets to keep the rest as text exactly (the apostrophe is
  * not part of the stored value). So every text cell is written with one, not just those that look
  * risky: no list of what Sheets might reinterpret is complete. Readers strip one leading apostrophe,
- * so a sheet (or sandbox) that hands the marker back still reads as the text that was written.
+ * so a sheet (or sandbox) that hands the marker back still reads as the text that was written; the
+ * price is that text which itself starts with an apostrophe loses it, as it does when typed in Sheets.
  */
 export function markText(text: string): string {
   return text === '' ? '' : `'${text}`;

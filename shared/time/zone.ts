@@ -82,11 +82,25 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return (wallMs(wallClockOf(instant, timeZone)) - wholeSecond) / MS_PER_MINUTE;
 }
 
+const dayStarts = new Map<string, number>();
+
 /**
  * The first instant of `day` in `timeZone`: local midnight, or, where a DST change skips midnight
  * (Asia/Karachi on 2008-06-01 jumped from 00:00 to 01:00), the instant the day begins.
  */
 export function startOfDay(day: CalendarDay, timeZone: string): Date {
+  // Writing a tab turns the same few hundred days into date cells over and over; each costs six
+  // formatter calls, so remember them.
+  const key = `${timeZone} ${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = findStartOfDay(day, timeZone);
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
+}
+
+function findStartOfDay(day: CalendarDay, timeZone: string): number {
   const midnightAsUtc = dayNumberOf(day) * MS_PER_DAY;
   // Midnight is `midnightAsUtc - offset` for the offset in force then. Offsets a day either side cover
   // any change that night; of the candidates, the day starts at the one whose previous second is
@@ -103,5 +117,5 @@ export function startOfDay(day: CalendarDay, timeZone: string): Date {
     if (begins && (start === undefined || candidate < start)) start = candidate;
   }
   if (start === undefined) throw new RangeError(`${day} does not exist in ${timeZone}`);
-  return new Date(start);
+  return start;
 }

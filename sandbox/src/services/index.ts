@@ -1,6 +1,6 @@
 import type { ExecutionContext } from '../execution';
 import { createSpreadsheetApp } from './spreadsheet-app';
-import { createDriveApp } from './drive-app';
+import { createDriveApp, createMimeType } from './drive-app';
 import { createDocumentApp } from './document-app';
 import { createMailApp } from './mail-app';
 import { createScriptApp } from './script-app';
@@ -19,6 +19,7 @@ export function createServices(ctx: ExecutionContext): Record<string, object> {
   return {
     SpreadsheetApp: createSpreadsheetApp(ctx),
     DriveApp: createDriveApp(ctx),
+    MimeType: createMimeType(),
     DocumentApp: createDocumentApp(ctx),
     MailApp: createMailApp(ctx),
     ScriptApp: createScriptApp(ctx),

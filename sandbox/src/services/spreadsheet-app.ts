@@ -6,7 +6,7 @@ import { ProtectionType } from './spreadsheet/protection';
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria } from './spreadsheet/rules';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type Spreadsheet } from './spreadsheet/spreadsheet';
 import { Ui } from './spreadsheet/ui';
-import { newSheetState, SpreadsheetSession } from './spreadsheet/workbook';
+import { MAX_COLUMNS, newSheetState, SpreadsheetSession } from './spreadsheet/workbook';
 
 // SpreadsheetApp (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app) over
 // state.spreadsheets. The Google objects live in ./spreadsheet/: Spreadsheet, Sheet, Range (and the
@@ -34,6 +34,7 @@ export function createSpreadsheetApp(ctx: ExecutionContext) {
       if (typeof name !== 'string' || !isSize(rows) || !isSize(columns)) fail(googleErrors.signatureMismatch([name, rows, columns], 'SpreadsheetApp.create'));
       const numRows = (rows as number | undefined) ?? DEFAULT_ROWS;
       const numColumns = (columns as number | undefined) ?? DEFAULT_COLUMNS;
+      if (numColumns > MAX_COLUMNS) fail(googleErrors.columnLimit(MAX_COLUMNS));
       if (numRows * numColumns > ctx.quotas.cellsPerSpreadsheet) fail(googleErrors.cellLimit(ctx.quotas.cellsPerSpreadsheet));
       const item = addDriveItem(ctx, { kind: 'file', name, mimeType: MIME.spreadsheet });
       const book: SpreadsheetState = {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseTypedDay } from '../../../shared/time/typed-day';
+import type { CalendarDay } from '../../../shared/time/calendar-day';
+import { parseTypedDay, type TypedDayOptions } from '../../../shared/time/typed-day';
 
-const today = '2026-11-27' as const;
+const today: CalendarDay = '2026-11-27';
 
-function day(text: string, options = { today }) {
+function day(text: string, options: TypedDayOptions = { today }) {
   const parsed = parseTypedDay(text, options);
   if (!parsed.ok) throw new Error(`expected a day from ${JSON.stringify(text)}, got: ${parsed.message}`);
   return parsed.day;
 }
 
-function refusal(text: string, options: { today?: typeof today } = { today }) {
+function refusal(text: string, options: TypedDayOptions = { today }) {
   const parsed = parseTypedDay(text, options);
   if (parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${parsed.day}`);
   return parsed.message;

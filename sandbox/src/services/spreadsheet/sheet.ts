@@ -149,7 +149,8 @@ export class Sheet {
     const sheet = this.#state();
     const max = dimension === 'rows' ? sheet.maxRows : sheet.maxColumns;
     if (at < 1 || at > max + 1) fail(dimension === 'rows' ? googleErrors.rowsOutOfBounds() : googleErrors.columnsOutOfBounds());
-    this.#book.ensureRoomFor(count * (dimension === 'rows' ? sheet.maxColumns : sheet.maxRows));
+    if (dimension === 'rows') this.#book.ensureRoomFor(count * sheet.maxColumns);
+    else this.#book.ensureRoomFor(count * sheet.maxRows, sheet.maxColumns + count);
     insertLines(sheet, dimension, at, count);
     this.#changed();
     return this;

@@ -42,6 +42,8 @@ export function newSheetState(sheetId: number, name: string, rows: number, colum
   };
 }
 
+export const MAX_COLUMNS = 18_278;
+
 function isCount(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n);
 }
@@ -92,8 +94,9 @@ export class Workbook {
     this.session.activeSheets.set(this.id, sheetId);
   }
 
-  /** developers.google.com/apps-script/guides/sheets: 10 million cells per spreadsheet, over every sheet's grid. */
-  ensureRoomFor(extraCells: number): void {
+  /** Sheets' limits: 10 million cells per spreadsheet, over every sheet's grid; 18,278 columns (ZZZ) per sheet. */
+  ensureRoomFor(extraCells: number, columnsAfter = 0): void {
+    if (columnsAfter > MAX_COLUMNS) fail(googleErrors.columnLimit(MAX_COLUMNS));
     const used = this.state().sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
     const limit = this.ctx.quotas.cellsPerSpreadsheet;
     if (used + extraCells > limit) fail(googleErrors.cellLimit(limit));

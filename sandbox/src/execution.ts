@@ -57,6 +57,8 @@ export function newMeter(): ExecutionMeter {
 }
 
 export interface ExecutionSurface {
+  /** FULL for web app, trigger and menu runs; LIMITED for simple triggers such as onOpen; NONE before authorization. */
+  authMode?: 'FULL' | 'LIMITED' | 'NONE';
   activeSpreadsheetId?: string | null;
   hasUi?: boolean;
   uiResponses?: { button: string; text?: string }[];

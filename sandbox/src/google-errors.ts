@@ -50,6 +50,8 @@ export const googleErrors = {
   serviceTooManyTimes: (service: string) => `Service invoked too many times for one day: ${service}.`,
   executionTimeLimit: () => 'Exceeded maximum execution time',
   scriptFunctionNotFound: (name: string) => `Script function not found: ${name}`,
+  permissionDenied: (method: string, required: string) =>
+    `You do not have permission to call ${method}. Required permissions: ${required}`,
   // ScriptApp, LockService, CacheService, HtmlService and CardService: wording not known from Google
   // unless noted; these say plainly what was refused.
   triggerMinuteOutOfRange: () => 'The minute must be between 0 and 59.',

@@ -87,13 +87,30 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
       options.save();
       return redirect(response, '/triggers');
     }
+    const menuChoice = /^\/spreadsheets\/([^/]+)\/menu$/.exec(path);
+    if (request.method === 'POST' && menuChoice) {
+      const id = decodeURIComponent(menuChoice[1]!);
+      const form = new URLSearchParams(await readBody(request));
+      try {
+        sandbox.chooseMenuItem(id, form.get('function') ?? '');
+      } catch (error) {
+        return send(response, 404, 'text/plain', (error as Error).message);
+      }
+      options.save();
+      return redirect(response, `/spreadsheets/${encodeURIComponent(id)}`);
+    }
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
     if (path === '/') return sendPage(response, workspacePage(state));
     if (path === '/outbox') return sendPage(response, outboxPage(state));
     if (path === '/triggers') return sendPage(response, triggersPage(state));
     if (path === '/api/workspace') return send(response, 200, 'application/json', JSON.stringify(workspaceView(state)));
     const spreadsheet = /^\/spreadsheets\/([^/]+)$/.exec(path);
-    if (spreadsheet) return sendPage(response, spreadsheetPage(state, decodeURIComponent(spreadsheet[1]!), url.searchParams.get('tab')));
+    if (spreadsheet) {
+      const id = decodeURIComponent(spreadsheet[1]!);
+      // Opening a spreadsheet runs its onOpen simple trigger, as in Sheets: that is how the menu appears.
+      if (state.spreadsheets[id] && sandbox.openSpreadsheet(id)) options.save();
+      return sendPage(response, spreadsheetPage(state, id, url.searchParams.get('tab')));
+    }
     const document = /^\/documents\/([^/]+)$/.exec(path);
     if (document) return sendPage(response, documentPage(state, decodeURIComponent(document[1]!)));
     return send(response, 404, 'text/plain', 'Not found');

@@ -190,7 +190,7 @@ export interface ShownUiState {
 export interface ExecutionRecord {
   id: string;
   functionName: string;
-  trigger: 'web app' | 'time-driven' | 'call' | 'menu' | 'add-on';
+  trigger: 'web app' | 'time-driven' | 'call' | 'menu' | 'simple trigger' | 'add-on';
   startedAt: Date;
   endedAt: Date;
   status: 'completed' | 'failed';

@@ -89,6 +89,7 @@ describe('cil-sandbox', () => {
     cli(state, 'demo', '--now', '2026-11-27T05:00:00Z');
     cli(state, 'call', 'writeAndRead');
     expect(cli(state, 'call', 'writeHostileText').status).toBe(0);
+    expect(cli(state, 'call', 'scheduleDaily').status).toBe(0);
     const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--state', state, '--bundle', bundle], { stdio: ['ignore', 'pipe', 'inherit'] });
     running.push(server);
     const started = await new Promise<{ ui: string; webApp: string }>((resolve, reject) => {
@@ -113,6 +114,17 @@ describe('cil-sandbox', () => {
     const sheetLink = /href="(\/spreadsheets\/[^"]+)">Tour</.exec(home)![1]!;
     const sheet = await (await fetch(new URL(sheetLink, started.ui))).text();
     expect(sheet).toContain('<td>Ayesha</td>');
+    // Opening the spreadsheet ran onOpen, so its menu is there; choosing an item runs it with the UI.
+    expect(sheet).toContain('<button name="function" value="sayHello">Say hello</button>');
+    const chosen = await fetch(new URL(`${sheetLink}/menu`, started.ui), { method: 'POST', body: 'function=sayHello', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(await chosen.text()).toContain('Hello from Tour');
+    const advanced = await fetch(new URL('/clock/advance', started.ui), { method: 'POST', body: 'duration=2d', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(await advanced.text()).toContain('Clock: 2026-11-29T05:00:00.000Z');
+    const triggers = await (await fetch(new URL('/triggers', started.ui))).text();
+    const runNow = /action="(\/triggers\/[^"]+\/run)"/.exec(triggers)![1]!;
+    await fetch(new URL(runNow, started.ui), { method: 'POST' });
+    const after = (await (await fetch(new URL('/api/workspace', started.ui))).json()) as { executions: { trigger: string }[] };
+    expect(after.executions.at(-1)!.trigger).toBe('time-driven');
     const hostileLink = /href="(\/spreadsheets\/[^"]+)">&lt;i&gt;Hostile&lt;\/i&gt;</.exec(home)![1]!;
     const hostile = await (await fetch(new URL(hostileLink, started.ui))).text();
     expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');

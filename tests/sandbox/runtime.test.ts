@@ -126,3 +126,37 @@ describe('the web app', () => {
     expect(JSON.parse(response.body)).toEqual({ method: 'GET', parameter: { a: '1' }, parameters: { a: ['1', '2'] }, queryString: 'a=1&a=2', hasPostData: false });
   });
 });
+
+describe('a person in the spreadsheet', () => {
+  const withSpreadsheet = () => {
+    const sandbox = newSandbox();
+    const { id } = sandbox.run('writeAndRead').value as { id: string };
+    return { sandbox, id };
+  };
+
+  it('runs onOpen in LIMITED mode when the spreadsheet opens: menus yes, mail no', () => {
+    const { sandbox, id } = withSpreadsheet();
+    const opened = sandbox.openSpreadsheet(id)!;
+    expect(opened.error).toBeNull();
+    expect(JSON.parse(sandbox.state.properties.script.onOpen!)).toEqual({
+      authMode: 'LIMITED',
+      source: 'Tour',
+      denied: 'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    });
+    expect(sandbox.state.mail.outbox).toEqual([]);
+    expect(sandbox.state.ui.menus).toEqual([{ spreadsheetId: id, title: 'Tour', items: [{ caption: 'Say hello', functionName: 'sayHello' }] }]);
+  });
+
+  it('runs a menu item with the UI and the active spreadsheet', () => {
+    const { sandbox, id } = withSpreadsheet();
+    sandbox.openSpreadsheet(id);
+    const hello = sandbox.chooseMenuItem(id, 'sayHello');
+    expect(hello.value).toBe('OK');
+    expect(sandbox.state.ui.shown.at(-1)).toMatchObject({ kind: 'alert', content: 'Hello from Tour' });
+    expect(() => sandbox.chooseMenuItem(id, 'writeAndRead')).toThrow(/has no item that runs writeAndRead/);
+  });
+
+  it('has no UI outside a spreadsheet a person has open', () => {
+    expect(newSandbox().run('uiFromATrigger').error).toBe('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+});

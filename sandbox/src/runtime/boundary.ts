@@ -24,7 +24,10 @@ export interface Boundary {
   toHost(value: unknown): unknown;
 }
 
-export function createBoundary(realm: ScriptRealm, meter: ExecutionMeter, beforeCall?: () => void): Boundary {
+/** Runs before each counted call, with its name (e.g. 'Range.getValues'); throws to refuse it. */
+export type CallCheck = (method: string) => void;
+
+export function createBoundary(realm: ScriptRealm, meter: ExecutionMeter, beforeCall?: CallCheck): Boundary {
   const exposed = new WeakMap<object, object>();
   const targets = new WeakMap<object, object>();
 
@@ -92,7 +95,7 @@ export function createBoundary(realm: ScriptRealm, meter: ExecutionMeter, before
             meter.callsByMethod[method] = (meter.callsByMethod[method] ?? 0) + 1;
           }
           try {
-            beforeCall?.();
+            beforeCall?.(method);
             return toScript(Reflect.apply(value, object, args.map(toHost)));
           } catch (error) {
             throw toScriptError(error);

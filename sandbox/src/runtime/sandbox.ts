@@ -6,6 +6,7 @@ import { releaseLocksOf } from '../services/lock-service';
 import { nextRunOf, isOneShot } from '../services/trigger-schedule';
 import { fail, googleErrors } from '../google-errors';
 import { createBoundary } from './boundary';
+import { refusalFor } from './auth-mode';
 import { createScriptContext } from './script-realm';
 import type { AppsScriptBundle } from './apps-script-bundle';
 
@@ -43,17 +44,25 @@ export class Sandbox {
     readonly bundle: AppsScriptBundle,
   ) {}
 
-  run(functionName: string, args: unknown[] = [], options: RunOptions = {}): ExecutionResult {
+  /**
+   * Runs one execution of `functionName`. `args` may be a function of the execution's services, for
+   * event objects that carry Google objects (onOpen's `e.source`).
+   */
+  run(functionName: string, args: unknown[] | ((services: Record<string, object>) => unknown[]) = [], options: RunOptions = {}): ExecutionResult {
     const state = this.state;
     const executionId = `exec-${state.nextId++}`;
     const ctx = createExecutionContext(state, executionId, options);
     const startedAt = ctx.now();
     const deadline = startedAt.getTime() + ctx.quotas.executionMillis;
     const { context, realm } = createScriptContext(() => state.clock.getTime());
-    const boundary = createBoundary(realm, ctx.meter, () => {
+    const authMode = options.authMode ?? 'FULL';
+    const boundary = createBoundary(realm, ctx.meter, (method) => {
       if (state.clock.getTime() > deadline) fail(googleErrors.executionTimeLimit());
+      const refusal = refusalFor(authMode, method);
+      if (refusal) fail(refusal);
     });
-    for (const [name, service] of Object.entries(createServices(ctx))) {
+    const services = createServices(ctx);
+    for (const [name, service] of Object.entries(services)) {
       context[name] = boundary.expose(service, name, !uncountedGlobals.has(name));
     }
 
@@ -64,7 +73,7 @@ export class Sandbox {
         throw new Error(googleErrors.scriptFunctionNotFound(functionName));
       }
       this.bundle.script.runInContext(context, { timeout: realTimeBackstopMillis });
-      context.__sandboxArguments = boundary.toScript(args);
+      context.__sandboxArguments = boundary.toScript(typeof args === 'function' ? args(services) : args);
       const call = `(function (args) { delete globalThis.__sandboxArguments; return ${functionName}.apply(null, args); })(globalThis.__sandboxArguments)`;
       value = boundary.toHost(vm.runInContext(call, context, { timeout: realTimeBackstopMillis }));
     } catch (thrown) {
@@ -108,6 +117,38 @@ export class Sandbox {
     }
     if (target > this.state.clock.getTime()) this.state.clock = new Date(target);
     return ran;
+  }
+
+  /**
+   * A person opens the spreadsheet: its onOpen simple trigger runs (LIMITED mode, with the UI), which
+   * is how the add-on's menu appears. Answers null when the script has no onOpen.
+   */
+  openSpreadsheet(spreadsheetId: string): ExecutionResult | null {
+    if (!this.state.spreadsheets[spreadsheetId]) throw new Error(`No spreadsheet with id ${spreadsheetId}.`);
+    if (!this.bundle.entryPoints.includes('onOpen')) return null;
+    // developers.google.com/apps-script/guides/triggers/events#open
+    return this.run(
+      'onOpen',
+      (services) => [
+        {
+          authMode: 'LIMITED',
+          source: (services.SpreadsheetApp as { openById(id: string): object }).openById(spreadsheetId),
+          user: { email: this.state.user.email },
+        },
+      ],
+      { trigger: 'simple trigger', authMode: 'LIMITED', activeSpreadsheetId: spreadsheetId, hasUi: true },
+    );
+  }
+
+  /** A person picks an item of the script's menu in the spreadsheet. */
+  chooseMenuItem(spreadsheetId: string, functionName: string, uiResponses: RunOptions['uiResponses'] = []): ExecutionResult {
+    const offered = this.state.ui.menus
+      .filter((menu) => menu.spreadsheetId === spreadsheetId)
+      .flatMap((menu) => menu.items.flatMap((item) => ('subMenu' in item ? item.items : 'functionName' in item ? [item] : [])));
+    if (!offered.some((item) => item.functionName === functionName)) {
+      throw new Error(`The menu of spreadsheet ${spreadsheetId} has no item that runs ${functionName}.`);
+    }
+    return this.run(functionName, [], { trigger: 'menu', activeSpreadsheetId: spreadsheetId, hasUi: true, uiResponses });
   }
 
   /** Runs a trigger now, whatever its schedule, as the sandbox UI's "run now" does. */

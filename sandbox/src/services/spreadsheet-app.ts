@@ -5,6 +5,7 @@ import { addDriveItem, MIME } from './drive-items';
 import { ProtectionType } from './spreadsheet/protection';
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria } from './spreadsheet/rules';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, type Spreadsheet } from './spreadsheet/spreadsheet';
+import type { Sheet } from './spreadsheet/sheet';
 import { Ui } from './spreadsheet/ui';
 import { MAX_COLUMNS, newSheetState, SpreadsheetSession } from './spreadsheet/workbook';
 
@@ -23,6 +24,8 @@ export function createSpreadsheetApp(ctx: ExecutionContext) {
   }
 
   const isSize = (n: unknown) => n === undefined || (typeof n === 'number' && Number.isInteger(n) && n >= 1);
+
+  const getActiveSpreadsheet = (): Spreadsheet | null => (ctx.activeSpreadsheetId === null ? null : open(ctx.activeSpreadsheetId));
 
   return {
     ProtectionType,
@@ -63,20 +66,16 @@ export function createSpreadsheetApp(ctx: ExecutionContext) {
     },
 
     /** The spreadsheet a bound script runs in; null for web app and trigger runs. */
-    getActiveSpreadsheet(): Spreadsheet | null {
-      return ctx.activeSpreadsheetId === null ? null : open(ctx.activeSpreadsheetId);
+    getActiveSpreadsheet,
+
+    getActive: getActiveSpreadsheet,
+
+    getActiveSheet(): Sheet | null {
+      return getActiveSpreadsheet()?.getActiveSheet() ?? null;
     },
 
-    getActive(): Spreadsheet | null {
-      return this.getActiveSpreadsheet();
-    },
-
-    getActiveSheet(): unknown {
-      return this.getActiveSpreadsheet()?.getActiveSheet() ?? null;
-    },
-
-    setActiveSheet(sheet: unknown): unknown {
-      const active = this.getActiveSpreadsheet() ?? fail(googleErrors.sheetNotFound());
+    setActiveSheet(sheet: unknown): Sheet {
+      const active = getActiveSpreadsheet() ?? fail(googleErrors.sheetNotFound());
       return active.setActiveSheet(sheet);
     },
 

@@ -60,10 +60,25 @@ export function spreadsheetPage(state: WorkspaceState, id: string, tabName: stri
   const spreadsheet = state.spreadsheets[id];
   if (!spreadsheet) return null;
   const sheet = spreadsheet.sheets.find((s) => s.name === tabName) ?? spreadsheet.sheets[0]!;
+  const menus = state.ui.menus.filter((menu) => menu.spreadsheetId === id);
+  const shown = state.ui.shown.slice(-3).reverse();
   return page(
     spreadsheet.name,
     state,
-    html`<nav class="tabs">${spreadsheet.sheets.map((s) =>
+    html`${menus.map(
+      (menu) => html`<form method="post" action="/spreadsheets/${encodeURIComponent(id)}/menu" class="menu"><strong>${menu.title}</strong>
+${menu.items.flatMap((item) => ('subMenu' in item ? item.items : 'functionName' in item ? [item] : [])).map(
+        (item) => html` <button name="function" value="${item.functionName}">${item.caption}</button>`,
+      )}</form>`,
+    )}
+${shown.map(
+      (ui) => html`<details open><summary>${ui.kind}: ${ui.title}</summary>${
+        ui.kind === 'sidebar' || ui.kind === 'modalDialog' || ui.kind === 'modelessDialog'
+          ? html`<iframe sandbox="allow-forms" srcdoc="${ui.content}" title="${ui.title}" style="width:320px;height:360px;border:1px solid #cbd2d9"></iframe>`
+          : html`<p>${ui.content}</p>`
+      }</details>`,
+    )}
+<nav class="tabs">${spreadsheet.sheets.map((s) =>
       s === sheet ? html`<strong>${s.name}</strong> ` : html`<a href="?tab=${encodeURIComponent(s.name)}">${s.name}</a> `,
     )}</nav>
 <p class="muted">${sheet.values.length} rows · ${sheet.frozenRows} frozen · ${sheet.protections.length} protections · ${sheet.validations.length} validations · ${sheet.charts.length} charts</p>

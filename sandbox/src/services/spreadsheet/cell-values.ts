@@ -14,6 +14,13 @@ export const PLAIN_TEXT = '@';
 /** The format Sheets gives a cell when a script writes a Date object into a General cell (en_US). */
 export const DATE_TIME_DEFAULT = 'M/d/yyyy H:mm:ss';
 
+/** What typing depends on: the spreadsheet's locale and time zone, and the year today. */
+export interface Entry {
+  locale: string;
+  timeZone: string;
+  currentYear: number;
+}
+
 export interface EnteredValue {
   value: CellValue;
   formula: string | null;
@@ -26,7 +33,7 @@ const text = (value: string): EnteredValue => ({ value, formula: null, autoForma
 const NUMBER = /^([+-]?)(\$?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%?)$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/;
 const ISO_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/;
 const DAY_MONTH_NAME = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$/;
 const MONTH_NAME_DAY = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
 
@@ -52,7 +59,8 @@ function hour24(hour: number, meridiem: string | undefined): number | null {
   return (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
 }
 
-function enteredDate(trimmed: string, locale: string, timeZone: string): EnteredValue | null {
+function enteredDate(trimmed: string, entry: Entry): EnteredValue | null {
+  const { locale, timeZone } = entry;
   const timeOnly = TIME.exec(trimmed);
   if (timeOnly) {
     const hour = hour24(Number(timeOnly[1]), timeOnly[4]);
@@ -79,7 +87,8 @@ function enteredDate(trimmed: string, locale: string, timeZone: string): Entered
     } else if ((m = SLASH_DATE.exec(datePart))) {
       const monthFirst = locale === 'en_US';
       [month, day] = monthFirst ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
-      year = m[3]!.length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]);
+      // Without a year ('3/4') Sheets takes the current one.
+      year = m[3] === undefined ? entry.currentYear : m[3].length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]);
       format = monthFirst ? 'M/d/yyyy' : 'd/M/yyyy';
     } else if ((m = DAY_MONTH_NAME.exec(datePart))) {
       [day, month, year] = [Number(m[1]), monthNumber(m[2]!), Number(m[3])];
@@ -135,7 +144,7 @@ function enteredNumber(trimmed: string): EnteredValue | null {
  * formula; so does a leading '+' or '-' that does not start a number: Sheets reads '-x' as the formula
  * '=-x' (shown as #ERROR! or #NAME?), so typed text starting with '+'/'-'/'=' must be escaped.
  */
-export function enteredValue(raw: string, plainText: boolean, locale: string, timeZone: string): EnteredValue {
+export function enteredValue(raw: string, plainText: boolean, entry: Entry): EnteredValue {
   if (plainText || raw === '') return text(raw);
   const first = raw[0];
   if (first === "'") return text(raw.slice(1));
@@ -151,10 +160,10 @@ export function enteredValue(raw: string, plainText: boolean, locale: string, ti
     if (number) return number;
   }
   if (mayBeNumeric || /^[A-Za-z]{3}/.test(trimmed)) {
-    const date = enteredDate(trimmed, locale, timeZone);
+    const date = enteredDate(trimmed, entry);
     if (date) return date;
   }
-  if (first === '+' || first === '-') return { value: '', formula: `=${raw}`, autoFormat: null };
+  if ((first === '+' || first === '-') && trimmed.length > 1) return { value: '', formula: `=${raw}`, autoFormat: null };
   return text(raw);
 }
 

@@ -1,6 +1,7 @@
 import type { ChartState } from '../../workspace';
 import { googleErrors, fail } from '../../google-errors';
 import { rangeHandle, type RangeHandle } from './handles';
+import type { Range } from './range';
 import type { Workbook } from './workbook';
 
 // Embedded charts are recorded, not drawn (developers.google.com/apps-script/reference/spreadsheet/
@@ -70,7 +71,7 @@ export class EmbeddedChart {
     return this.#spec.id;
   }
 
-  getRanges(): unknown[] {
+  getRanges(): Range[] {
     return this.#spec.ranges.map((h) => h.book.range(h.sheetId, h.grid));
   }
 
@@ -214,7 +215,7 @@ export class EmbeddedChartBuilder {
     return this;
   }
 
-  getRanges(): unknown[] {
+  getRanges(): Range[] {
     return this.#spec.ranges.map((h) => h.book.range(h.sheetId, h.grid));
   }
 

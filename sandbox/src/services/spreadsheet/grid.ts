@@ -1,6 +1,6 @@
 import type { CellValue, GridRange, ProtectionState, SheetState } from '../../workspace';
 import { googleErrors, fail } from '../../google-errors';
-import { DATE_TIME_DEFAULT, enteredValue, isGeneral, PLAIN_TEXT } from './cell-values';
+import { DATE_TIME_DEFAULT, enteredValue, isGeneral, PLAIN_TEXT, type Entry } from './cell-values';
 
 // The cell layers of one sheet as plain data: `values` (dense from A1 to the data extent, no trailing
 // blank rows or columns, rows padded to one width), `numberFormats`, and `formulas`. Everything here
@@ -121,11 +121,6 @@ export function checkCellValue(value: unknown): void {
   }
 }
 
-export interface EntryContext {
-  locale: string;
-  timeZone: string;
-}
-
 /**
  * Writes `data` (already checked, shaped like `g`) as if typed: see cell-values.ts for what a string
  * becomes. Numbers, booleans and Dates are stored as they are; null and undefined clear the cell.
@@ -134,7 +129,7 @@ export function writeValues(
   sheet: GridSheet,
   g: GridRange,
   data: readonly (readonly unknown[])[],
-  entry: EntryContext,
+  entry: Entry,
   /** setFormula(s): '=…' is a formula even in a plain-text cell. */
   formulasForced = false,
 ): void {
@@ -157,7 +152,7 @@ export function writeValues(
       if (raw === null || raw === undefined) value = '';
       else if (typeof raw === 'string') {
         const plainText = format === PLAIN_TEXT && !(formulasForced && raw.startsWith('='));
-        const entered = enteredValue(raw, plainText, entry.locale, entry.timeZone);
+        const entered = enteredValue(raw, plainText, entry);
         value = entered.value;
         formula = entered.formula;
         if (entered.autoFormat !== null && isGeneral(format)) setFormatAt(sheet, r, c, entered.autoFormat);

@@ -1,4 +1,5 @@
 import type { GridRange } from '../../workspace';
+import type { Range } from './range';
 import type { GridProtection } from './grid';
 import { googleErrors, fail } from '../../google-errors';
 import { rangeHandle } from './handles';
@@ -48,7 +49,7 @@ export class Protection {
     return this.#state().range === null ? ProtectionType.SHEET : ProtectionType.RANGE;
   }
 
-  getRange(): unknown {
+  getRange(): Range {
     const state = this.#state();
     const sheet = this.#book.sheetState(this.#sheetId);
     return this.#book.range(this.#sheetId, state.range ?? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns });
@@ -133,7 +134,7 @@ export class Protection {
     return this;
   }
 
-  getUnprotectedRanges(): unknown[] {
+  getUnprotectedRanges(): Range[] {
     return this.#state().unprotectedRanges.map((g) => this.#book.range(this.#sheetId, g));
   }
 

@@ -1,4 +1,5 @@
 import type { CellValue, GridRange } from '../../workspace';
+import type { Sheet } from './sheet';
 import { googleErrors, fail } from '../../google-errors';
 import { touchDriveItem } from '../drive-items';
 import { a1Of } from './a1-notation';
@@ -122,7 +123,7 @@ export class Range {
     return this.#h.sheetId;
   }
 
-  getSheet(): unknown {
+  getSheet(): Sheet {
     this.#sheet();
     return this.#h.book.sheet(this.#h.sheetId);
   }

@@ -1,6 +1,7 @@
 import type { CellValue, ConditionalFormatState, DataValidationState, GridRange } from '../../workspace';
 import { googleErrors, fail } from '../../google-errors';
 import { rangeHandle, type RangeHandle } from './handles';
+import type { Range } from './range';
 import type { Workbook } from './workbook';
 
 // Data validation and conditional format rules: builders the script fills, and the rule objects that
@@ -30,7 +31,11 @@ type ValidationSpec = Omit<DataValidationState, 'range'>;
 const copyArg = (v: CellValue): CellValue => (v instanceof Date ? new Date(v.getTime()) : v);
 
 function need(ok: boolean, args: unknown[], method: string): void {
-  if (!ok) fail(googleErrors.signatureMismatch(args, method));
+  if (ok) return;
+  // Google lists only the arguments the script passed.
+  const passed = [...args];
+  while (passed.length > 0 && passed[passed.length - 1] === undefined) passed.pop();
+  fail(googleErrors.signatureMismatch(passed, method));
 }
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -324,7 +329,7 @@ export class ConditionalFormatRule {
     return new BooleanCondition(this.#spec);
   }
 
-  getRanges(): unknown[] {
+  getRanges(): Range[] {
     return this.#spec.ranges.map((h) => h.book.range(h.sheetId, h.grid));
   }
 
@@ -419,7 +424,7 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
 
-  getRanges(): unknown[] {
+  getRanges(): Range[] {
     return this.#spec.ranges.map((h) => h.book.range(h.sheetId, h.grid));
   }
 

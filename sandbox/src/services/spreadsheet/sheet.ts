@@ -1,4 +1,6 @@
 import { googleErrors, fail } from '../../google-errors';
+import type { CellValue } from '../../workspace';
+import type { Spreadsheet } from './spreadsheet';
 import { touchDriveItem } from '../drive-items';
 import { parseA1 } from './a1-notation';
 import { chartIdOf, chartState, EmbeddedChart, EmbeddedChartBuilder } from './charts';
@@ -59,7 +61,7 @@ export class Sheet {
     return this.#book.state().sheets.findIndex((s) => s.sheetId === this.#sheetId) + 1;
   }
 
-  getParent(): unknown {
+  getParent(): Spreadsheet {
     return this.#book.spreadsheet();
   }
 
@@ -97,7 +99,7 @@ export class Sheet {
   }
 
   /** A -1 count means "to the last row (column) with content". */
-  getSheetValues(startRow: unknown, startColumn: unknown, numRows: unknown, numColumns: unknown): unknown[][] {
+  getSheetValues(startRow: unknown, startColumn: unknown, numRows: unknown, numColumns: unknown): CellValue[][] {
     const sheet = this.#state();
     const rows = numRows === -1 && isCount(startRow) ? lastRowOf(sheet) - startRow + 1 : numRows;
     const columns = numColumns === -1 && isCount(startColumn) ? lastColumnOf(sheet) - startColumn + 1 : numColumns;

@@ -1,4 +1,5 @@
 import type { GridRange } from '../../workspace';
+import type { Range } from './range';
 import { googleErrors, fail } from '../../google-errors';
 import { displayOf } from './cell-values';
 import { formatAt, formulaKey, lastColumnOf, lastRowOf, trimValues, writeValues, type GridSheet } from './grid';
@@ -119,15 +120,15 @@ export class TextFinder {
     return found;
   }
 
-  #rangeOf(cell: Cell): unknown {
+  #rangeOf(cell: Cell): Range {
     return this.#book.range(this.#scopes[cell.scope]!.sheetId, { row: cell.row, column: cell.column, numRows: 1, numColumns: 1 });
   }
 
-  findAll(): unknown[] {
+  findAll(): Range[] {
     return this.#matches().map((c) => this.#rangeOf(c));
   }
 
-  findNext(): unknown {
+  findNext(): Range | null {
     const matches = this.#matches();
     const at = this.#current;
     const next = at === null ? matches[0] : matches.find((c) => c.scope > at.scope || (c.scope === at.scope && (c.row > at.row || (c.row === at.row && c.column > at.column))));
@@ -136,7 +137,7 @@ export class TextFinder {
     return this.#rangeOf(next);
   }
 
-  findPrevious(): unknown {
+  findPrevious(): Range | null {
     const matches = this.#matches().reverse();
     const at = this.#current;
     const previous = at === null ? matches[0] : matches.find((c) => c.scope < at.scope || (c.scope === at.scope && (c.row < at.row || (c.row === at.row && c.column < at.column))));
@@ -145,7 +146,7 @@ export class TextFinder {
     return this.#rangeOf(previous);
   }
 
-  getCurrentMatch(): unknown {
+  getCurrentMatch(): Range | null {
     return this.#current === null ? null : this.#rangeOf(this.#current);
   }
 

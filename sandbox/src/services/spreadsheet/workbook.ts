@@ -2,7 +2,9 @@ import type { ExecutionContext } from '../../execution';
 import type { GridRange, SheetState, SpreadsheetState } from '../../workspace';
 import { googleErrors, fail } from '../../google-errors';
 import { parseA1 } from './a1-notation';
-import { gridSheet, type EntryContext, type GridSheet } from './grid';
+import type { Entry } from './cell-values';
+import { gridSheet, type GridSheet } from './grid';
+import { wallClockOf } from './time-zone';
 import { Range } from './range';
 import { Sheet } from './sheet';
 import { Spreadsheet } from './spreadsheet';
@@ -66,9 +68,9 @@ export class Workbook {
     return gridSheet(this.state().sheets.find((s) => s.sheetId === sheetId) ?? fail(googleErrors.sheetNotFound()));
   }
 
-  entry(): EntryContext {
+  entry(): Entry {
     const book = this.state();
-    return { locale: book.locale, timeZone: book.timeZone };
+    return { locale: book.locale, timeZone: book.timeZone, currentYear: wallClockOf(this.ctx.now(), book.timeZone).year };
   }
 
   spreadsheet(): Spreadsheet {

@@ -1,0 +1,24 @@
+import { describe, it, expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+// clasp pushes dist/apps-script as it is (clasp 3 compiles nothing): exactly the bundle and its
+// manifest must go, and never a TypeScript source or a test.
+describe('what clasp would push', () => {
+  it('is exactly Code.js and appsscript.json', () => {
+    const status = JSON.parse(execFileSync('npx', ['--no-install', 'clasp', 'status', '--json'], { encoding: 'utf8', timeout: 60_000 }));
+    expect([...status.filesToPush].sort()).toEqual(['dist/apps-script/Code.js', 'dist/apps-script/appsscript.json']);
+  }, 60_000);
+
+  it('has a manifest for the V8 runtime with explicit, narrow scopes', () => {
+    const manifest = JSON.parse(readFileSync('dist/apps-script/appsscript.json', 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Karachi');
+    expect(manifest.oauthScopes.length).toBeGreaterThan(0);
+    for (const scope of manifest.oauthScopes) {
+      // The full Drive and Gmail scopes are restricted; MailApp and per-file Drive access suffice.
+      expect(scope).not.toMatch(/\/auth\/drive$|mail\.google\.com|gmail/);
+    }
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
+  });
+});

@@ -38,7 +38,7 @@ export interface DataValidationState {
 
 export interface ConditionalFormatState {
   ranges: GridRange[];
-  condition: string; // e.g. 'CUSTOM_FORMULA', 'TEXT_EQ'
+  condition: string; // a BooleanCriteria name, e.g. 'CUSTOM_FORMULA', 'TEXT_EQUAL_TO'
   args: CellValue[];
   background: string | null;
   fontColor: string | null;

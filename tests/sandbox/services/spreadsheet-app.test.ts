@@ -1015,3 +1015,17 @@ describe('performance on a 50,000-row tab', () => {
     expect(appendRows).toBeLessThan(500);
   });
 });
+
+describe('state written by hand', () => {
+  it('accepts sheets without the optional layers, with ragged rows and trailing blanks', () => {
+    const { state, ss } = book();
+    const sheetState = state.spreadsheets[ss.getId()]!.sheets[0]!;
+    sheetState.values = [['Id', 'Name'], ['V-1'], ['', '']];
+    delete sheetState.formulas;
+    delete sheetState.styles;
+    const sheet = createSpreadsheetApp(createExecutionContext(state, 'later')).openById(ss.getId()).getSheets()[0]!;
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([2, 2]);
+    expect(sheet.getDataRange().getValues()).toEqual([['Id', 'Name'], ['V-1', '']]);
+    expect(sheet.getRange('A1').getFormula()).toBe('');
+  });
+});

@@ -1,6 +1,6 @@
 import type { CellValue, GridRange, ProtectionState, SheetState } from '../../workspace';
 import { googleErrors, fail } from '../../google-errors';
-import { DATE_TIME_DEFAULT, enteredValue, isGeneral, PLAIN_TEXT, type Entry } from './cell-values';
+import { DATE_TIME_DEFAULT, enteredValue, GENERAL, isGeneral, PLAIN_TEXT, type Entry } from './cell-values';
 
 // The cell layers of one sheet as plain data: `values` (dense from A1 to the data extent, no trailing
 // blank rows or columns, rows padded to one width), `numberFormats`, and `formulas`. Everything here
@@ -14,8 +14,19 @@ export type GridProtection = ProtectionState & Required<Pick<ProtectionState, 'd
 export type GridSheet = Omit<SheetState, 'protections'> &
   Required<Pick<SheetState, 'formulas' | 'styles' | 'columnWidths'>> & { protections: GridProtection[] };
 
-/** Fills in the layers a sheet may lack when it was written before they existed or by hand. */
+const normalised = new WeakSet<SheetState>();
+
+/**
+ * Fills in the layers a sheet may lack when it was written before they existed or by hand, and (once
+ * per sheet object) restores the `values` invariant: rows of one width, no trailing blanks.
+ */
 export function gridSheet(sheet: SheetState): GridSheet {
+  if (!normalised.has(sheet)) {
+    const width = sheet.values.reduce((max, row) => Math.max(max, row.length), 0);
+    for (const row of sheet.values) while (row.length < width) row.push('');
+    trimValues(sheet as GridSheet);
+    normalised.add(sheet);
+  }
   sheet.formulas ??= {};
   sheet.styles ??= [];
   sheet.columnWidths ??= {};
@@ -70,7 +81,7 @@ export function readValues(sheet: GridSheet, g: GridRange): CellValue[][] {
 
 export function formatAt(sheet: GridSheet, row: number, column: number): string {
   const f = sheet.numberFormats[row - 1]?.[column - 1];
-  return f === undefined || f === '' ? 'General' : f;
+  return f === undefined || f === '' ? GENERAL : f;
 }
 
 export function setFormatAt(sheet: GridSheet, row: number, column: number, format: string): void {

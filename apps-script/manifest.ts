@@ -1,11 +1,13 @@
 import { DEFAULT_TIME_ZONE } from '../shared/records/settings';
 
-// The narrowest scopes that do the job: the add-on only touches the spreadsheet it is opened in
-// (plus the CIL folder it creates through Drive's per-file scope), sends mail through MailApp rather
-// than Gmail's restricted scope, and manages its own triggers.
+// Explicit scopes, each for a feature that needs it, and no more: the web app opens each CIL's
+// spreadsheet by id (spreadsheets), setup creates or adopts the CIL's existing Drive folder tree, which
+// DriveApp can only do with the drive scope, reports are Docs (documents), mail goes through MailApp's
+// send-only scope rather than Gmail's, the schedule manages its own triggers, the Sheets menu and
+// sidebar need container.ui, and the lead's address comes from userinfo.email.
 export const oauthScopes = [
   'https://www.googleapis.com/auth/spreadsheets',
-  'https://www.googleapis.com/auth/drive.file',
+  'https://www.googleapis.com/auth/drive',
   'https://www.googleapis.com/auth/documents',
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/script.scriptapp',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: rebuild whatever is older than its sources, then serve the sandbox with the demo CIL.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,8 @@ function newest(paths) {
 }
 
 const builds = [
-  { script: 'build:apps-script', output: 'dist/apps-script/Code.js', sources: ['apps-script', 'shared', 'package-lock.json'] },
-  { script: 'build:extension', output: 'dist/extension/manifest.json', sources: ['extension', 'shared', 'vite.config.ts', 'package-lock.json'] },
+  { script: 'build:apps-script', output: 'dist/apps-script/Code.js', sources: ['apps-script', 'shared', 'package.json', 'package-lock.json'] },
+  { script: 'build:extension', output: 'dist/extension/manifest.json', sources: ['extension', 'shared', 'vite.config.ts', 'package.json', 'package-lock.json'] },
 ];
 for (const build of builds) {
   const output = join(root, build.output);
@@ -32,9 +32,11 @@ for (const build of builds) {
 }
 
 console.log(`Load the extension unpacked from: ${join(root, 'dist/extension')} (chrome://extensions → Developer mode → Load unpacked)`);
-const serve = spawnSync(
+const server = spawn(
   process.execPath,
   [join(root, 'sandbox/bin/cil-sandbox.js'), 'serve', '--demo', '--state', join(root, '.sandbox/state.json'), ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
-process.exit(serve.status ?? 1);
+// Stopping `npm start` stops the server too.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -112,6 +112,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     case 'demo': {
       const now = values.now ? new Date(values.now) : new Date();
       if (Number.isNaN(now.getTime())) throw new UsageError(`--now ${values.now} is not an ISO date and time.`);
+      // A fresh workspace replaces the state, but a file that does not parse is never overwritten.
+      loadWorkspace(statePath);
       const bench = openWorkbench(statePath, bundlePath, emptyWorkspace({ now, scriptTimeZone: loadBundle(bundlePath).manifest?.timeZone }));
       const summary = setUpDemo(bench);
       bench.save();

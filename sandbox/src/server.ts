@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import type { Sandbox } from './runtime/sandbox';
 import { callWebApp } from './runtime/web-app';
 import { workspaceView } from './workspace-view';
@@ -44,6 +45,8 @@ function send(response: ServerResponse, status: number, contentType: string, bod
 const sendPage = (response: ServerResponse, page: Html | null) =>
   page ? send(response, 200, 'text/html', toText(page)) : send(response, 404, 'text/plain', 'Not found');
 
+const allowedHosts = (port: number) => [`127.0.0.1:${port}`, `localhost:${port}`];
+
 function redirect(response: ServerResponse, location: string): void {
   response.writeHead(303, { location });
   response.end();
@@ -53,9 +56,17 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
   const { sandbox } = options;
   const state = sandbox.state;
 
+  // Google serves a web app's output through a redirect to a one-time URL on
+  // script.googleusercontent.com (developers.google.com/apps-script/guides/content#redirects); callers
+  // must follow it. Here the one-time URL is /macros/echo on the same server.
+  const oneTimeAnswers = new Map<string, { status: number; contentType: string; body: string }>();
+  let port = 0;
+
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
+    // Only this machine's names: a web page cannot reach the sandbox through a rebound DNS name.
+    if (!allowedHosts(port).includes(request.headers.host ?? '')) return send(response, 421, 'text/plain', 'Unknown host');
     if (path === '/exec' && (request.method === 'POST' || request.method === 'GET')) {
       const body = request.method === 'POST' ? await readBody(request) : undefined;
       const answer = callWebApp(sandbox, {
@@ -65,7 +76,22 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
         contentType: request.headers['content-type'],
       });
       options.save();
-      return send(response, answer.status, answer.contentType, answer.body);
+      if (answer.status !== 200) return send(response, answer.status, answer.contentType, answer.body);
+      const key = randomUUID();
+      oneTimeAnswers.set(key, answer);
+      response.writeHead(302, { location: `http://${request.headers.host}/macros/echo?user_content_key=${key}` });
+      return response.end();
+    }
+    if (path === '/macros/echo' && request.method === 'GET') {
+      const key = url.searchParams.get('user_content_key') ?? '';
+      const answer = oneTimeAnswers.get(key);
+      oneTimeAnswers.delete(key);
+      return answer ? send(response, answer.status, answer.contentType, answer.body) : send(response, 404, 'text/plain', 'This answer was already fetched, or never existed.');
+    }
+    // The UI's own forms only: another web page's form posts are refused.
+    const origin = request.headers.origin;
+    if (request.method === 'POST' && origin !== undefined && !allowedHosts(port).some((host) => origin === `http://${host}`)) {
+      return send(response, 403, 'text/plain', 'Cross-origin requests to the sandbox UI are refused.');
     }
     if (request.method === 'POST' && path === '/clock/advance') {
       const form = new URLSearchParams(await readBody(request));
@@ -126,7 +152,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),

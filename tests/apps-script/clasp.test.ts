@@ -16,9 +16,10 @@ describe('what clasp would push', () => {
     expect(manifest.timeZone).toBe('Asia/Karachi');
     expect(manifest.oauthScopes.length).toBeGreaterThan(0);
     for (const scope of manifest.oauthScopes) {
-      // The full Drive and Gmail scopes are restricted; MailApp and per-file Drive access suffice.
-      expect(scope).not.toMatch(/\/auth\/drive$|mail\.google\.com|gmail/);
+      // Reading people's mail is never needed: MailApp's send-only scope suffices.
+      expect(scope).not.toMatch(/mail\.google\.com|gmail/);
     }
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.send_mail');
     expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,9 @@ describe('cil-sandbox', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/is corrupt/);
     expect(readFileSync(state, 'utf8')).toBe('not json');
+    const demo = cli(state, 'demo');
+    expect(demo.status).toBe(2);
+    expect(readFileSync(state, 'utf8')).toBe('not json');
   });
 
   it('serve answers the web app and shows the workspace, escaped, on loopback', async () => {
@@ -107,7 +111,25 @@ describe('cil-sandbox', () => {
     expect(started.ui).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const posted = await fetch(started.webApp, { method: 'POST', body: '<b>hi</b>', headers: { 'content-type': 'text/plain' } });
     expect(posted.headers.get('content-type')).toMatch(/^application\/json/);
+    // Served, as Google serves it, through a redirect to a one-time address.
+    expect(posted.redirected).toBe(true);
+    expect(posted.url).toMatch(/\/macros\/echo\?user_content_key=/);
     expect(await posted.json()).toMatchObject({ contents: '<b>hi</b>' });
+    expect((await fetch(posted.url)).status).toBe(404);
+    const crossSite = await fetch(new URL('/clock/advance', started.ui), {
+      method: 'POST',
+      body: 'duration=1w',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const target = new URL('/api/workspace', started.ui);
+      request({ host: target.hostname, port: target.port, path: target.pathname, headers: { host: 'rebound.example' } }, (answer) => {
+        answer.resume();
+        resolve(answer.statusCode!);
+      }).on('error', reject).end();
+    });
+    expect(rebound).toBe(421);
     const home = await (await fetch(started.ui)).text();
     expect(home).toContain('Tour');
     expect(home).toContain('doPost');

@@ -160,3 +160,41 @@ describe('a person in the spreadsheet', () => {
     expect(newSandbox().run('uiFromATrigger').error).toBe('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
   });
 });
+
+describe('the project as Apps Script sees it', () => {
+  it("uses the project's time zone for the script's local time", () => {
+    expect(newSandbox().run('localMidnight').value).toEqual({ iso: '2026-11-26T19:00:00.000Z', hours: 10 });
+  });
+
+  it('grants only the scopes the manifest declares', () => {
+    const narrow = loadBundle(fileURLToPath(new URL('./fixtures/narrow-scopes/Code.js', import.meta.url)));
+    const sandbox = new Sandbox(emptyWorkspace({ now: start, scriptTimeZone: narrow.manifest!.timeZone }), narrow);
+    expect(sandbox.run('makeSpreadsheet').value).toBe('Allowed');
+    expect(sandbox.run('mailSomeone').error).toBe(
+      'Exception: You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(sandbox.state.mail.outbox).toEqual([]);
+  });
+});
+
+describe('two executions at once', () => {
+  it('lose an update when they read and write without the lock', () => {
+    const sandbox = newSandbox();
+    // getScriptProperties, getProperty, then the other execution runs before setProperty.
+    sandbox.run('incrementCounter', [], { interleave: { afterCalls: 3, run: () => sandbox.run('incrementCounter') } });
+    expect(sandbox.state.properties.script.counter).toBe('1');
+  });
+
+  it('keep both updates apart with the script lock: the second waits, then times out', () => {
+    const sandbox = newSandbox();
+    let second: ReturnType<Sandbox['run']> | undefined;
+    const first = sandbox.run('incrementCounterLocked', [], {
+      interleave: { afterCalls: 4, run: () => (second = sandbox.run('incrementCounterLocked')) },
+    });
+    expect(first.error).toBeNull();
+    expect(second!.error).toBe('Exception: Lock timeout: another process was holding the lock for too long.');
+    expect(sandbox.state.properties.script.counter).toBe('1');
+    expect(sandbox.run('incrementCounterLocked').error).toBeNull();
+    expect(sandbox.state.properties.script.counter).toBe('2');
+  });
+});

@@ -26,6 +26,11 @@ export interface ExecutionResult {
 
 export interface RunOptions extends ExecutionSurface {
   trigger?: ExecutionTrigger;
+  /**
+   * Lets another execution run in the middle of this one, just before its `afterCalls`-th service call:
+   * how two web app requests interleave in Google, for tests of locking and lost updates.
+   */
+  interleave?: { afterCalls: number; run(): void };
 }
 
 /** Globals that are part of the runtime rather than a Google service: their calls are not counted. */
@@ -56,10 +61,14 @@ export class Sandbox {
     const deadline = startedAt.getTime() + ctx.quotas.executionMillis;
     const { context, realm } = createScriptContext(() => state.clock.getTime());
     const authMode = options.authMode ?? 'FULL';
+    const grantedScopes = this.bundle.manifest?.oauthScopes ?? null;
+    const interleave = options.interleave;
+    let callsMade = 0;
     const boundary = createBoundary(realm, ctx.meter, (method) => {
       if (state.clock.getTime() > deadline) fail(googleErrors.executionTimeLimit());
-      const refusal = refusalFor(authMode, method);
+      const refusal = refusalFor(authMode, method, grantedScopes);
       if (refusal) fail(refusal);
+      if (interleave && ++callsMade === interleave.afterCalls) interleave.run();
     });
     const services = createServices(ctx);
     for (const [name, service] of Object.entries(services)) {
@@ -68,6 +77,9 @@ export class Sandbox {
 
     let value: unknown;
     let error: string | null = null;
+    // A script's local-time Date methods use the project's time zone, not the machine's.
+    const hostTimeZone = process.env.TZ;
+    process.env.TZ = state.scriptTimeZone;
     try {
       if (!this.bundle.entryPoints.includes(functionName)) {
         throw new Error(googleErrors.scriptFunctionNotFound(functionName));
@@ -80,6 +92,8 @@ export class Sandbox {
       error = describeError(thrown);
     } finally {
       releaseLocksOf(state, executionId);
+      if (hostTimeZone === undefined) delete process.env.TZ;
+      else process.env.TZ = hostTimeZone;
     }
     const endedAt = ctx.now();
     state.executions.push({

@@ -133,14 +133,29 @@ function nodeOf<T>(part: object): T {
 
 const text = (value: unknown): string => String(value);
 
-export class Action {
+/** Keys the setter every builder shares; a symbol the script cannot name, so it is not one of its methods. */
+const SET = Symbol('set');
+
+/** A part holding a node of type T (kept in `nodes`). */
+abstract class Part<T> {
+  constructor(node: T) {
+    nodes.set(this, node);
+  }
+
+  /** Sets one field of the node and returns the part, so builder calls chain. */
+  protected [SET]<K extends keyof T>(field: K, value: T[K]): this {
+    nodeOf<T>(this)[field] = value;
+    return this;
+  }
+}
+
+export class Action extends Part<ActionTree> {
   constructor() {
-    nodes.set(this, { functionName: '', parameters: {}, loadIndicator: LoadIndicator.SPINNER } satisfies ActionTree);
+    super({ functionName: '', parameters: {}, loadIndicator: LoadIndicator.SPINNER });
   }
 
   setFunctionName(functionName: string): this {
-    nodeOf<ActionTree>(this).functionName = text(functionName);
-    return this;
+    return this[SET]('functionName', text(functionName));
   }
 
   /** Keys and values must be strings (…/card-service/action#setparametersparameters). */
@@ -149,211 +164,157 @@ export class Action {
     for (const [key, value] of Object.entries(parameters)) {
       if (typeof value !== 'string') fail(googleErrors.cardActionParameterNotString(key));
     }
-    nodeOf<ActionTree>(this).parameters = { ...(parameters as Record<string, string>) };
-    return this;
+    return this[SET]('parameters', { ...(parameters as Record<string, string>) });
   }
 
   setLoadIndicator(loadIndicator: string): this {
-    nodeOf<ActionTree>(this).loadIndicator = oneOf(LoadIndicator, loadIndicator, 'loadIndicator');
-    return this;
+    return this[SET]('loadIndicator', oneOf(LoadIndicator, loadIndicator, 'loadIndicator'));
   }
 }
 
-export class OpenLink {
+export class OpenLink extends Part<OpenLinkTree> {
   constructor() {
-    nodes.set(this, { url: '', openAs: OpenAs.FULL_SIZE, onClose: OnClose.NOTHING } satisfies OpenLinkTree);
+    super({ url: '', openAs: OpenAs.FULL_SIZE, onClose: OnClose.NOTHING });
   }
 
   setUrl(url: string): this {
-    nodeOf<OpenLinkTree>(this).url = text(url);
-    return this;
+    return this[SET]('url', text(url));
   }
 
   setOpenAs(openAs: string): this {
-    nodeOf<OpenLinkTree>(this).openAs = oneOf(OpenAs, openAs, 'openAs');
-    return this;
+    return this[SET]('openAs', oneOf(OpenAs, openAs, 'openAs'));
   }
 
   setOnClose(onClose: string): this {
-    nodeOf<OpenLinkTree>(this).onClose = oneOf(OnClose, onClose, 'onClose');
+    return this[SET]('onClose', oneOf(OnClose, onClose, 'onClose'));
+  }
+}
+
+/** A part that runs an action or opens a link when clicked (the last one set wins). */
+abstract class ClickablePart<T extends { onClick: OnClickTree }> extends Part<T> {
+  setOnClickAction(action: Action): this {
+    nodeOf<{ onClick: OnClickTree }>(this).onClick = { action: copyOf<ActionTree>(action, [Action], 'action') };
+    return this;
+  }
+
+  setOpenLink(openLink: OpenLink): this {
+    nodeOf<{ onClick: OnClickTree }>(this).onClick = { openLink: copyOf<OpenLinkTree>(openLink, [OpenLink], 'openLink') };
     return this;
   }
 }
 
-type Clickable = { onClick: OnClickTree };
-
-const setAction = (part: object, action: unknown): void => {
-  nodeOf<Clickable>(part).onClick = { action: copyOf<ActionTree>(action, [Action], 'action') };
-};
-
-const setOpenLink = (part: object, openLink: unknown): void => {
-  nodeOf<Clickable>(part).onClick = { openLink: copyOf<OpenLinkTree>(openLink, [OpenLink], 'openLink') };
-};
-
-export class TextButton {
+export class TextButton extends ClickablePart<TextButtonTree> {
   constructor() {
-    nodes.set(this, { type: 'textButton', text: '', style: TextButtonStyle.OUTLINED, disabled: false, onClick: null } satisfies TextButtonTree);
+    super({ type: 'textButton', text: '', style: TextButtonStyle.OUTLINED, disabled: false, onClick: null });
   }
 
   setText(value: string): this {
-    nodeOf<TextButtonTree>(this).text = text(value);
-    return this;
+    return this[SET]('text', text(value));
   }
 
   setTextButtonStyle(style: string): this {
-    nodeOf<TextButtonTree>(this).style = oneOf(TextButtonStyle, style, 'textButtonStyle');
-    return this;
+    return this[SET]('style', oneOf(TextButtonStyle, style, 'textButtonStyle'));
   }
 
   setDisabled(disabled: boolean): this {
-    nodeOf<TextButtonTree>(this).disabled = Boolean(disabled);
-    return this;
-  }
-
-  setOnClickAction(action: Action): this {
-    setAction(this, action);
-    return this;
-  }
-
-  setOpenLink(openLink: OpenLink): this {
-    setOpenLink(this, openLink);
-    return this;
+    return this[SET]('disabled', Boolean(disabled));
   }
 }
 
-export class ButtonSet {
+const copyOfButton = (button: unknown): TextButtonTree => copyOf<TextButtonTree>(button, [TextButton], 'button');
+
+type ButtonSetTree = Extract<WidgetTree, { type: 'buttonSet' }>;
+
+export class ButtonSet extends Part<ButtonSetTree> {
   constructor() {
-    nodes.set(this, { type: 'buttonSet', buttons: [] } satisfies WidgetTree);
+    super({ type: 'buttonSet', buttons: [] });
   }
 
   addButton(button: TextButton): this {
-    nodeOf<{ buttons: TextButtonTree[] }>(this).buttons.push(copyOf<TextButtonTree>(button, [TextButton], 'button'));
+    nodeOf<ButtonSetTree>(this).buttons.push(copyOfButton(button));
     return this;
   }
 }
 
-export class TextParagraph {
+export class TextParagraph extends Part<Extract<WidgetTree, { type: 'textParagraph' }>> {
   constructor() {
-    nodes.set(this, { type: 'textParagraph', text: '' } satisfies WidgetTree);
+    super({ type: 'textParagraph', text: '' });
   }
 
   setText(value: string): this {
-    nodeOf<{ text: string }>(this).text = text(value);
-    return this;
+    return this[SET]('text', text(value));
   }
 }
 
-type DecoratedTextTree = Extract<WidgetTree, { type: 'decoratedText' }>;
-
-export class DecoratedText {
+export class DecoratedText extends ClickablePart<Extract<WidgetTree, { type: 'decoratedText' }>> {
   constructor() {
-    nodes.set(this, {
-      type: 'decoratedText',
-      text: '',
-      topLabel: null,
-      bottomLabel: null,
-      wrapText: false,
-      button: null,
-      onClick: null,
-    } satisfies DecoratedTextTree);
+    super({ type: 'decoratedText', text: '', topLabel: null, bottomLabel: null, wrapText: false, button: null, onClick: null });
   }
 
   setText(value: string): this {
-    nodeOf<DecoratedTextTree>(this).text = text(value);
-    return this;
+    return this[SET]('text', text(value));
   }
 
   setTopLabel(value: string): this {
-    nodeOf<DecoratedTextTree>(this).topLabel = text(value);
-    return this;
+    return this[SET]('topLabel', text(value));
   }
 
   setBottomLabel(value: string): this {
-    nodeOf<DecoratedTextTree>(this).bottomLabel = text(value);
-    return this;
+    return this[SET]('bottomLabel', text(value));
   }
 
   setWrapText(wrapText: boolean): this {
-    nodeOf<DecoratedTextTree>(this).wrapText = Boolean(wrapText);
-    return this;
+    return this[SET]('wrapText', Boolean(wrapText));
   }
 
   setButton(button: TextButton): this {
-    nodeOf<DecoratedTextTree>(this).button = copyOf<TextButtonTree>(button, [TextButton], 'button');
-    return this;
-  }
-
-  setOnClickAction(action: Action): this {
-    setAction(this, action);
-    return this;
-  }
-
-  setOpenLink(openLink: OpenLink): this {
-    setOpenLink(this, openLink);
-    return this;
+    return this[SET]('button', copyOfButton(button));
   }
 }
 
-type TextInputTree = Extract<WidgetTree, { type: 'textInput' }>;
-
-export class TextInput {
+export class TextInput extends Part<Extract<WidgetTree, { type: 'textInput' }>> {
   constructor() {
-    nodes.set(this, { type: 'textInput', fieldName: '', title: null, hint: null, value: null, multiline: false } satisfies TextInputTree);
+    super({ type: 'textInput', fieldName: '', title: null, hint: null, value: null, multiline: false });
   }
 
   setFieldName(fieldName: string): this {
-    nodeOf<TextInputTree>(this).fieldName = text(fieldName);
-    return this;
+    return this[SET]('fieldName', text(fieldName));
   }
 
   setTitle(title: string): this {
-    nodeOf<TextInputTree>(this).title = text(title);
-    return this;
+    return this[SET]('title', text(title));
   }
 
   setHint(hint: string): this {
-    nodeOf<TextInputTree>(this).hint = text(hint);
-    return this;
+    return this[SET]('hint', text(hint));
   }
 
   setValue(value: string): this {
-    nodeOf<TextInputTree>(this).value = text(value);
-    return this;
+    return this[SET]('value', text(value));
   }
 
   setMultiline(multiline: boolean): this {
-    nodeOf<TextInputTree>(this).multiline = Boolean(multiline);
-    return this;
+    return this[SET]('multiline', Boolean(multiline));
   }
 }
 
 type SelectionInputTree = Extract<WidgetTree, { type: 'selectionInput' }>;
 
-export class SelectionInput {
+export class SelectionInput extends Part<SelectionInputTree> {
   constructor() {
-    nodes.set(this, {
-      type: 'selectionInput',
-      selectionType: SelectionInputType.CHECK_BOX,
-      fieldName: '',
-      title: null,
-      items: [],
-      onChange: null,
-    } satisfies SelectionInputTree);
+    super({ type: 'selectionInput', selectionType: SelectionInputType.CHECK_BOX, fieldName: '', title: null, items: [], onChange: null });
   }
 
   setType(type: string): this {
-    nodeOf<SelectionInputTree>(this).selectionType = oneOf(SelectionInputType, type, 'type');
-    return this;
+    return this[SET]('selectionType', oneOf(SelectionInputType, type, 'type'));
   }
 
   setFieldName(fieldName: string): this {
-    nodeOf<SelectionInputTree>(this).fieldName = text(fieldName);
-    return this;
+    return this[SET]('fieldName', text(fieldName));
   }
 
   setTitle(title: string): this {
-    nodeOf<SelectionInputTree>(this).title = text(title);
-    return this;
+    return this[SET]('title', text(title));
   }
 
   /** Text and value may be any value; Google stores them as strings. */
@@ -363,86 +324,65 @@ export class SelectionInput {
   }
 
   setOnChangeAction(action: Action): this {
-    nodeOf<SelectionInputTree>(this).onChange = copyOf<ActionTree>(action, [Action], 'action');
-    return this;
+    return this[SET]('onChange', copyOf<ActionTree>(action, [Action], 'action'));
   }
 }
 
-type ImageTree = Extract<WidgetTree, { type: 'image' }>;
-
-export class Image {
+export class Image extends ClickablePart<Extract<WidgetTree, { type: 'image' }>> {
   constructor() {
-    nodes.set(this, { type: 'image', imageUrl: '', altText: null, onClick: null } satisfies ImageTree);
+    super({ type: 'image', imageUrl: '', altText: null, onClick: null });
   }
 
   setImageUrl(url: string): this {
-    nodeOf<ImageTree>(this).imageUrl = text(url);
-    return this;
+    return this[SET]('imageUrl', text(url));
   }
 
   setAltText(altText: string): this {
-    nodeOf<ImageTree>(this).altText = text(altText);
-    return this;
-  }
-
-  setOnClickAction(action: Action): this {
-    setAction(this, action);
-    return this;
-  }
-
-  setOpenLink(openLink: OpenLink): this {
-    setOpenLink(this, openLink);
-    return this;
+    return this[SET]('altText', text(altText));
   }
 }
 
-export class Divider {
+export class Divider extends Part<Extract<WidgetTree, { type: 'divider' }>> {
   constructor() {
-    nodes.set(this, { type: 'divider' } satisfies WidgetTree);
+    super({ type: 'divider' });
   }
 }
 
 const WIDGETS = [TextParagraph, DecoratedText, ButtonSet, TextButton, TextInput, SelectionInput, Image, Divider];
 
-export class CardHeader {
+export class CardHeader extends Part<CardHeaderTree> {
   constructor() {
-    nodes.set(this, { title: '', subtitle: null, imageUrl: null, imageAltText: null, imageStyle: ImageStyle.SQUARE } satisfies CardHeaderTree);
+    super({ title: '', subtitle: null, imageUrl: null, imageAltText: null, imageStyle: ImageStyle.SQUARE });
   }
 
   setTitle(title: string): this {
-    nodeOf<CardHeaderTree>(this).title = text(title);
-    return this;
+    return this[SET]('title', text(title));
   }
 
   setSubtitle(subtitle: string): this {
-    nodeOf<CardHeaderTree>(this).subtitle = text(subtitle);
-    return this;
+    return this[SET]('subtitle', text(subtitle));
   }
 
   setImageUrl(imageUrl: string): this {
-    nodeOf<CardHeaderTree>(this).imageUrl = text(imageUrl);
-    return this;
+    return this[SET]('imageUrl', text(imageUrl));
   }
 
   setImageAltText(imageAltText: string): this {
-    nodeOf<CardHeaderTree>(this).imageAltText = text(imageAltText);
-    return this;
+    return this[SET]('imageAltText', text(imageAltText));
   }
 
   setImageStyle(imageStyle: string): this {
-    nodeOf<CardHeaderTree>(this).imageStyle = oneOf(ImageStyle, imageStyle, 'imageStyle');
-    return this;
+    return this[SET]('imageStyle', oneOf(ImageStyle, imageStyle, 'imageStyle'));
   }
 }
 
-export class CardSection {
+export class CardSection extends Part<CardSectionTree> {
   constructor() {
-    nodes.set(this, { header: null, collapsible: false, numUncollapsibleWidgets: null, widgets: [] } satisfies CardSectionTree);
+    super({ header: null, collapsible: false, numUncollapsibleWidgets: null, widgets: [] });
   }
 
   setHeader(header: string): this {
-    nodeOf<CardSectionTree>(this).header = text(header);
-    return this;
+    return this[SET]('header', text(header));
   }
 
   addWidget(widget: object): this {
@@ -451,32 +391,28 @@ export class CardSection {
   }
 
   setCollapsible(collapsible: boolean): this {
-    nodeOf<CardSectionTree>(this).collapsible = Boolean(collapsible);
-    return this;
+    return this[SET]('collapsible', Boolean(collapsible));
   }
 
   setNumUncollapsibleWidgets(count: number): this {
     if (!Number.isInteger(count) || count < 0) fail(googleErrors.invalidArgument('numUncollapsibleWidgets'));
-    nodeOf<CardSectionTree>(this).numUncollapsibleWidgets = count;
-    return this;
+    return this[SET]('numUncollapsibleWidgets', count);
   }
 }
 
 type FixedFooterNode = { primaryButton: TextButtonTree | null; secondaryButton: TextButtonTree | null };
 
-export class FixedFooter {
+export class FixedFooter extends Part<FixedFooterNode> {
   constructor() {
-    nodes.set(this, { primaryButton: null, secondaryButton: null } satisfies FixedFooterNode);
+    super({ primaryButton: null, secondaryButton: null });
   }
 
   setPrimaryButton(button: TextButton): this {
-    nodeOf<FixedFooterNode>(this).primaryButton = copyOf<TextButtonTree>(button, [TextButton], 'button');
-    return this;
+    return this[SET]('primaryButton', copyOfButton(button));
   }
 
   setSecondaryButton(button: TextButton): this {
-    nodeOf<FixedFooterNode>(this).secondaryButton = copyOf<TextButtonTree>(button, [TextButton], 'button');
-    return this;
+    return this[SET]('secondaryButton', copyOfButton(button));
   }
 }
 
@@ -528,11 +464,7 @@ function checkWidget(widget: WidgetTree): void {
 }
 
 /** A built card: what a homepage trigger or a navigation returns. */
-export class Card {
-  constructor(tree: CardTree) {
-    nodes.set(this, tree);
-  }
-
+export class Card extends Part<CardTree> {
   /** The card as JSON: the sandbox's own tree (`cardTree`), not Google's wire format. */
   printJson(): string {
     return JSON.stringify(nodeOf<CardTree>(this), null, 2);
@@ -541,14 +473,13 @@ export class Card {
 
 type CardNode = Omit<CardTree, 'fixedFooter'> & { fixedFooter: FixedFooterNode | null };
 
-export class CardBuilder {
+export class CardBuilder extends Part<CardNode> {
   constructor() {
-    nodes.set(this, { type: 'card', name: null, header: null, sections: [], fixedFooter: null } satisfies CardNode);
+    super({ type: 'card', name: null, header: null, sections: [], fixedFooter: null });
   }
 
   setHeader(header: CardHeader): this {
-    nodeOf<CardNode>(this).header = copyOf<CardHeaderTree>(header, [CardHeader], 'cardHeader');
-    return this;
+    return this[SET]('header', copyOf<CardHeaderTree>(header, [CardHeader], 'cardHeader'));
   }
 
   addSection(section: CardSection): this {
@@ -557,13 +488,11 @@ export class CardBuilder {
   }
 
   setFixedFooter(fixedFooter: FixedFooter): this {
-    nodeOf<CardNode>(this).fixedFooter = copyOf<FixedFooterNode>(fixedFooter, [FixedFooter], 'fixedFooter');
-    return this;
+    return this[SET]('fixedFooter', copyOf<FixedFooterNode>(fixedFooter, [FixedFooter], 'fixedFooter'));
   }
 
   setName(name: string): this {
-    nodeOf<CardNode>(this).name = text(name);
-    return this;
+    return this[SET]('name', text(name));
   }
 
   build(): Card {
@@ -586,81 +515,72 @@ export class CardBuilder {
   }
 }
 
-export class Notification {
+export class Notification extends Part<{ text: string }> {
   constructor() {
-    nodes.set(this, { text: '' });
+    super({ text: '' });
   }
 
   setText(value: string): this {
-    nodeOf<{ text: string }>(this).text = text(value);
-    return this;
+    return this[SET]('text', text(value));
   }
 }
 
-export class Navigation {
+export class Navigation extends Part<NavigationStep[]> {
   constructor() {
-    nodes.set(this, [] satisfies NavigationStep[]);
+    super([]);
+  }
+
+  #push(step: NavigationStep): this {
+    nodeOf<NavigationStep[]>(this).push(step);
+    return this;
   }
 
   pushCard(card: Card): this {
-    nodeOf<NavigationStep[]>(this).push({ pushCard: copyOf<CardTree>(card, [Card], 'card') });
-    return this;
+    return this.#push({ pushCard: copyOf<CardTree>(card, [Card], 'card') });
   }
 
   updateCard(card: Card): this {
-    nodeOf<NavigationStep[]>(this).push({ updateCard: copyOf<CardTree>(card, [Card], 'card') });
-    return this;
+    return this.#push({ updateCard: copyOf<CardTree>(card, [Card], 'card') });
   }
 
   popCard(): this {
-    nodeOf<NavigationStep[]>(this).push({ popCard: true });
-    return this;
+    return this.#push({ popCard: true });
   }
 
   popToRoot(): this {
-    nodeOf<NavigationStep[]>(this).push({ popToRoot: true });
-    return this;
+    return this.#push({ popToRoot: true });
   }
 
   popToNamedCard(cardName: string): this {
-    nodeOf<NavigationStep[]>(this).push({ popToNamedCard: text(cardName) });
-    return this;
+    return this.#push({ popToNamedCard: text(cardName) });
   }
 }
 
-export class ActionResponse {
-  constructor(tree: ActionResponseTree) {
-    nodes.set(this, tree);
-  }
-
+export class ActionResponse extends Part<ActionResponseTree> {
   printJson(): string {
     return JSON.stringify(nodeOf<ActionResponseTree>(this), null, 2);
   }
 }
 
-export class ActionResponseBuilder {
+export class ActionResponseBuilder extends Part<ActionResponseTree> {
   constructor() {
-    nodes.set(this, { notification: null, navigation: null, openLink: null, stateChanged: false } satisfies ActionResponseTree);
+    super({ notification: null, navigation: null, openLink: null, stateChanged: false });
   }
 
   setNotification(notification: Notification): this {
-    nodeOf<ActionResponseTree>(this).notification = copyOf<{ text: string }>(notification, [Notification], 'notification');
-    return this;
+    return this[SET]('notification', copyOf<{ text: string }>(notification, [Notification], 'notification'));
   }
 
   setNavigation(navigation: Navigation): this {
-    nodeOf<ActionResponseTree>(this).navigation = copyOf<NavigationStep[]>(navigation, [Navigation], 'navigation');
-    return this;
+    return this[SET]('navigation', copyOf<NavigationStep[]>(navigation, [Navigation], 'navigation'));
   }
 
   setOpenLink(openLink: OpenLink): this {
-    nodeOf<ActionResponseTree>(this).openLink = copyOf<OpenLinkTree>(openLink, [OpenLink], 'openLink');
-    return this;
+    return this[SET]('openLink', copyOf<OpenLinkTree>(openLink, [OpenLink], 'openLink'));
   }
 
   setStateChanged(stateChanged: boolean): this {
-    nodeOf<ActionResponseTree>(this).stateChanged = Boolean(stateChanged);
-    return this;
+    return this[SET]('stateChanged', Boolean(stateChanged));
   }
 
   build(): ActionResponse {

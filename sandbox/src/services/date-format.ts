@@ -1,8 +1,9 @@
+import { isTimeZone, zoneNameOf, zoneOffsetMinutes } from '../../../shared/time/zone';
 import { fail, googleErrors } from '../google-errors';
 
 // Utilities.formatDate follows Java's SimpleDateFormat (docs.oracle.com/javase/7/docs/api/java/text/
 // SimpleDateFormat.html), English names, US week rules (weeks start on Sunday; week 1 holds 1 January).
-// Zone fields come from Intl. Two deliberate differences from Google:
+// Zone fields come from Intl (through shared/time/zone.ts). Two deliberate differences from Google:
 // - an unknown time zone id throws; Java silently formats it as GMT, which hides typos;
 // - 'z' is the zone's common abbreviation where Intl knows one in en-US (PST, PDT, EST, UTC…), and
 //   otherwise the GMT offset form 'GMT+05:00' (Java would say PKT for Asia/Karachi). 'zzzz' is the
@@ -31,36 +32,12 @@ function zoneNamed(timeZone: string): Zone {
     if (Math.abs(minutes) > 23 * 60 + 59) fail(googleErrors.invalidArgument('timeZone'));
     zone = { offsetMinutes: () => minutes, name: () => gmtForm(minutes) };
   } else {
-    let fields: Intl.DateTimeFormat;
-    try {
-      fields = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        era: 'short',
-      });
-    } catch {
-      return fail(googleErrors.invalidArgument('timeZone'));
-    }
-    const names = {
-      short: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }),
-      long: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' }),
-    };
-    const offsetMinutes = (at: Date) => {
-      const parts = Object.fromEntries(fields.formatToParts(at).map((p) => [p.type, p.value]));
-      const year = Number(parts.year) * (parts.era === 'BC' ? -1 : 1);
-      const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-      return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-    };
+    if (!isTimeZone(timeZone)) fail(googleErrors.invalidArgument('timeZone'));
+    const offsetMinutes = (at: Date) => Math.round(zoneOffsetMinutes(at, timeZone));
     zone = {
       offsetMinutes,
       name(at, style) {
-        const name = names[style].formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+        const name = zoneNameOf(at, timeZone, style);
         return style === 'short' && /^(GMT|UTC)[+-]/.test(name) ? gmtForm(offsetMinutes(at)) : name;
       },
     };

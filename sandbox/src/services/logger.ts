@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { wallClockMillis, zoneNameOf } from '../../../shared/time/zone';
 import type { ExecutionContext } from '../execution';
 
 // Logger (developers.google.com/apps-script/reference/base/logger) and console
@@ -24,23 +25,12 @@ function formatted(data: unknown, values: unknown[]): string {
 
 /** `[yy-MM-dd HH:mm:ss:SSS zone]`, the stamp getLog() puts before each line. */
 function stamp(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: '2-digit',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'short',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
+  const wall = new Date(wallClockMillis(at, timeZone));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${two(wall.getUTCFullYear() % 100)}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`;
+  const time = `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`;
   const millis = String(at.getUTCMilliseconds()).padStart(3, '0');
-  return `[${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}:${millis} ${parts.timeZoneName}]`;
+  return `[${date} ${time}:${millis} ${zoneNameOf(at, timeZone, 'short')}]`;
 }
 
 export class Logger {

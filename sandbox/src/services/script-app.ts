@@ -1,7 +1,8 @@
 import type { ExecutionContext } from '../execution';
 import type { TriggerSchedule, TriggerState } from '../workspace';
 import { fail, googleErrors } from '../google-errors';
-import { WEEK_DAYS, isKnownTimeZone, nextRunAfter, zonedInstant } from './trigger-schedule';
+import { isTimeZone } from '../../../shared/time/zone';
+import { WEEK_DAYS, nextRunAfter, weekDayAt, zonedInstant } from './trigger-schedule';
 
 // ScriptApp (developers.google.com/apps-script/reference/script/script-app): installable triggers,
 // kept in `state.triggers` and fired by the runtime when their `nextRunAt` comes, and the project's
@@ -184,7 +185,7 @@ export class ClockTriggerBuilder {
   }
 
   inTimezone(timeZone: string): this {
-    if (typeof timeZone !== 'string' || !isKnownTimeZone(timeZone)) fail(googleErrors.invalidArgument('timezone'));
+    if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) fail(googleErrors.invalidArgument('timezone'));
     this.#timeZone = timeZone;
     return this;
   }
@@ -225,16 +226,12 @@ export class ClockTriggerBuilder {
         return {
           kind: 'everyWeeks',
           weeks: recurrence?.n ?? 1,
-          onWeekDay: this.#weekDay ?? weekDayIn(now, timeZone),
+          onWeekDay: this.#weekDay ?? weekDayAt(now, timeZone),
           atHour: this.#hour,
           nearMinute: this.#minute,
         };
     }
   }
-}
-
-function weekDayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long' }).format(instant).toUpperCase();
 }
 
 export class SpreadsheetTriggerBuilder {

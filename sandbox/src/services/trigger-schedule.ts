@@ -1,3 +1,4 @@
+import { instantFromWallClock, wallClockMillis } from '../../../shared/time/zone';
 import type { TriggerSchedule, TriggerState } from '../workspace';
 
 // When a time-driven trigger runs next. Pure arithmetic over the schedule, so the runtime (which fires
@@ -30,48 +31,14 @@ interface TimeOfDay {
   minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+/** The wall clock in `timeZone` at `instant`, held in a Date's UTC fields. */
+function wallAt(instant: number, timeZone: string): Date {
+  return new Date(wallClockMillis(new Date(instant), timeZone));
 }
 
-/** Whether `timeZone` is an IANA zone name that Intl knows (inTimezone's argument). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The wall-clock reading of `instant` in `timeZone`, as if that reading were UTC (milliseconds). */
-function wallClockMillis(instant: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-}
-
-function offsetAt(instant: number, timeZone: string): number {
-  const whole = instant - (((instant % 1000) + 1000) % 1000);
-  return wallClockMillis(whole, timeZone) - whole;
+/** The weekday ('MONDAY'…) in `timeZone` at `instant`. */
+export function weekDayAt(instant: Date, timeZone: string): string {
+  return WEEK_DAYS[wallAt(instant.getTime(), timeZone).getUTCDay()]!;
 }
 
 /**
@@ -80,23 +47,16 @@ function offsetAt(instant: number, timeZone: string): number {
  * change takes its first occurrence. That is how Java's zoned time (Google's servers) resolves them.
  */
 function instantAt(date: LocalDate, time: TimeOfDay, timeZone: string): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
-  const before = offsetAt(wall - 2 * 24 * HOUR, timeZone);
-  const after = offsetAt(wall + 2 * 24 * HOUR, timeZone);
-  const matching = [before, after]
-    .map((offset) => wall - offset)
-    .filter((instant) => wallClockMillis(instant, timeZone) === wall)
-    .sort((a, b) => a - b);
-  return matching[0] ?? wall - before;
+  return instantFromWallClock(Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute), timeZone).getTime();
 }
 
 function localDateOf(instant: number, timeZone: string): LocalDate {
-  const wall = new Date(wallClockMillis(instant, timeZone));
+  const wall = wallAt(instant, timeZone);
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
 function timeOfDayOf(instant: number, timeZone: string): TimeOfDay {
-  const wall = new Date(wallClockMillis(instant, timeZone));
+  const wall = wallAt(instant, timeZone);
   return { hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
 }
 

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
 import { createCacheService } from '../../../sandbox/src/services/cache-service';
+import { errorOf, serviceContext } from './service-context';
 
 const setup = (activeSpreadsheetId: string | null = null) => {
-  const ctx = createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec', { activeSpreadsheetId });
+  const ctx = serviceContext({ activeSpreadsheetId });
   return { ctx, CacheService: createCacheService(ctx) };
 };
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 describe('CacheService', () => {
   it('expires a value by the simulated clock, 10 minutes by default', () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
 import { actionResponseTree, cardTree, createCardService } from '../../../sandbox/src/services/card-service';
+import { errorOf, serviceContext } from './service-context';
 
-const setup = () => createCardService(createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec'));
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
-}
+const setup = () => createCardService(serviceContext());
 
 describe('CardService card tree', () => {
   it('builds a homepage card whose tree keeps each action’s function name and parameters', () => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
 import { contentTypeOf, createContentService } from '../../../sandbox/src/services/content-service';
+import { serviceContext } from './service-context';
 
-const setup = () =>
-  createContentService(createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec'));
+const setup = () => createContentService(serviceContext());
 
 describe('ContentService', () => {
   it('builds a JSON answer for doPost: content and MimeType enum, which the runtime maps to a Content-Type', () => {

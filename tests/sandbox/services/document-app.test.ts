@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
 import { createDocumentApp } from '../../../sandbox/src/services/document-app';
 import { MIME } from '../../../sandbox/src/services/drive-items';
+import { errorOf, serviceContext } from './service-context';
 
 const setup = () => {
-  const ctx = createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec');
+  const ctx = serviceContext();
   return { ctx, DocumentApp: createDocumentApp(ctx) };
 };
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 /** The strings a PDF shows, in order (our exporter writes one `(text) Tj` per line). */
 function pdfLines(pdf: string): string[] {

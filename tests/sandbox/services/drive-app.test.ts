@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace, type SpreadsheetState } from '../../../sandbox/src/workspace';
-import { createExecutionContext, type ExecutionContext } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
+import type { SpreadsheetState } from '../../../sandbox/src/workspace';
+import type { ExecutionContext } from '../../../sandbox/src/execution';
 import { createDriveApp, createMimeType } from '../../../sandbox/src/services/drive-app';
 import { createDocumentApp } from '../../../sandbox/src/services/document-app';
 import { addDriveItem, MIME } from '../../../sandbox/src/services/drive-items';
 import { createUtilities } from '../../../sandbox/src/services/utilities';
+import { errorOf, serviceContext } from './service-context';
 
 const setup = () => {
-  const ctx = createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec');
+  const ctx = serviceContext();
   return { ctx, DriveApp: createDriveApp(ctx), DocumentApp: createDocumentApp(ctx), Utilities: createUtilities(ctx) };
 };
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 const names = (iterator: { hasNext(): boolean; next(): { getName(): string } }) => {
   const out: string[] = [];

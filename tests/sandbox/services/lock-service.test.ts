@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
 import { GoogleException } from '../../../sandbox/src/google-errors';
 import { createLockService, holdLock, releaseLocksOf } from '../../../sandbox/src/services/lock-service';
+import { NOW, serviceContext } from './service-context';
 
-const start = new Date('2026-11-27T05:00:00Z');
+const start = NOW;
 const setup = (activeSpreadsheetId: string | null = null) => {
-  const ctx = createExecutionContext(emptyWorkspace({ now: start }), 'test-exec', { activeSpreadsheetId });
+  const ctx = serviceContext({ activeSpreadsheetId });
   return { ctx, LockService: createLockService(ctx) };
 };
 const elapsed = (ctx: { now(): Date }) => ctx.now().getTime() - start.getTime();

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
 import { createConsole, createLogger } from '../../../sandbox/src/services/logger';
+import { serviceContext } from './service-context';
 
-const setup = () => createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec');
+const setup = () => serviceContext();
 
 describe('Logger', () => {
   it('substitutes %s, writes to the execution log, and keeps a stamped getLog() until clear()', () => {

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
 import { createMailApp } from '../../../sandbox/src/services/mail-app';
 import { createUtilities } from '../../../sandbox/src/services/utilities';
 import { createDriveApp } from '../../../sandbox/src/services/drive-app';
+import { errorOf, serviceContext } from './service-context';
 
 // 2026-11-27T05:00Z is 21:00 on 26 November in Pacific time.
 const setup = (accountType: 'consumer' | 'workspace' = 'consumer') => {
-  const state = emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') });
-  state.user.accountType = accountType;
-  const ctx = createExecutionContext(state, 'test-exec');
+  const ctx = serviceContext({ accountType });
   return { ctx, MailApp: createMailApp(ctx), Utilities: createUtilities(ctx), DriveApp: createDriveApp(ctx) };
 };
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 const addresses = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `v${from + i}@cil.example`);
 

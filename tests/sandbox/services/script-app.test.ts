@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
 import { createScriptApp, WEB_APP_DEPLOYMENT_ID } from '../../../sandbox/src/services/script-app';
+import { errorOf, serviceContext } from './service-context';
 
 const setup = () => {
-  const ctx = createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec');
+  const ctx = serviceContext();
   return { ctx, ScriptApp: createScriptApp(ctx) };
 };
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    expect((error as Error).name).toBe('Exception');
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 describe('ScriptApp clock triggers', () => {
   it('creates a daily trigger, stored with its schedule and next run in the script time zone', () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
 import { createSession } from '../../../sandbox/src/services/session';
+import { serviceContext } from './service-context';
 
 const setup = (email?: string) => {
-  const ctx = createExecutionContext(
-    emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z'), scriptTimeZone: 'Asia/Karachi', ...(email ? { email } : {}) }),
-    'test-exec',
-  );
+  const ctx = serviceContext({ scriptTimeZone: 'Asia/Karachi', ...(email ? { email } : {}) });
   return { ctx, Session: createSession(ctx) };
 };
 

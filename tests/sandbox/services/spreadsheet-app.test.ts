@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
 import { createExecutionContext, type ExecutionSurface } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
 import { createSpreadsheetApp } from '../../../sandbox/src/services/spreadsheet-app';
 import { MIME } from '../../../sandbox/src/services/drive-items';
+import { NOW, errorOf, serviceContext } from './service-context';
 
 // Contract tests for SpreadsheetApp: each pins a documented Google behaviour (or the sandbox's strict
 // choice where Google's is unknown), with Google's exception texts.
 
-const NOW = new Date('2026-11-27T05:00:00Z');
-
 function setup(surface: ExecutionSurface = {}) {
-  const state = emptyWorkspace({ now: NOW });
-  const ctx = createExecutionContext(state, 'test-exec', surface);
+  const ctx = serviceContext(surface);
   const SpreadsheetApp = createSpreadsheetApp(ctx);
-  return { state, ctx, SpreadsheetApp };
+  return { state: ctx.state, ctx, SpreadsheetApp };
 }
 
 /** A fresh spreadsheet (Asia/Karachi, en_US) and its first sheet. */
@@ -22,17 +18,6 @@ function book(rows?: number, columns?: number) {
   const env = setup();
   const ss = rows === undefined ? env.SpreadsheetApp.create('CIL Lahore') : env.SpreadsheetApp.create('CIL Lahore', rows, columns);
   return { ...env, ss, sheet: ss.getSheets()[0]! };
-}
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    expect((error as Error).name).toBe('Exception');
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
 }
 
 /** The value one typed string becomes. */

@@ -1,24 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../sandbox/src/workspace';
-import { createExecutionContext } from '../../../sandbox/src/execution';
-import { GoogleException } from '../../../sandbox/src/google-errors';
 import { createUtilities } from '../../../sandbox/src/services/utilities';
+import { errorOf, serviceContext } from './service-context';
 
 const setup = () => {
-  const ctx = createExecutionContext(emptyWorkspace({ now: new Date('2026-11-27T05:00:00Z') }), 'test-exec');
+  const ctx = serviceContext();
   return { ctx, Utilities: createUtilities(ctx) };
 };
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GoogleException);
-    return (error as Error).message;
-  }
-  throw new Error('expected an exception');
-}
 
 const signed = (hex: string) => Array.from(Buffer.from(hex, 'hex'), (b) => (b > 127 ? b - 256 : b));
 

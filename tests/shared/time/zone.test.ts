@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayFromNumber } from '../../../shared/time/calendar-day';
-import { dayOf, isTimeZone, startOfDay, wallClockOf, zoneOffsetMinutes } from '../../../shared/time/zone';
+import {
+  dayOf,
+  instantFromWallClock,
+  isTimeZone,
+  startOfDay,
+  wallClockMillis,
+  wallClockOf,
+  zoneNameOf,
+  zoneOffsetMinutes,
+} from '../../../shared/time/zone';
 
 const at = (iso: string) => new Date(iso);
 
@@ -41,6 +50,83 @@ describe('dayOf', () => {
 describe('wallClockOf', () => {
   it('reads midnight as hour 0', () => {
     expect(wallClockOf(at('2026-11-26T19:00:00Z'), 'Asia/Karachi')).toEqual({ day: '2026-11-27', hour: 0, minute: 0, second: 0 });
+  });
+
+  it('throws for a year a calendar day cannot hold, rather than misreading it', () => {
+    const bc = new Date(0);
+    bc.setUTCFullYear(-5, 0, 1);
+    expect(() => wallClockOf(bc, 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('wallClockMillis', () => {
+  it('counts the wall clock as a Date counts UTC, keeping the milliseconds', () => {
+    expect(new Date(wallClockMillis(at('2026-11-26T19:00:00.250Z'), 'Asia/Karachi')).toISOString()).toBe('2026-11-27T00:00:00.250Z');
+    expect(new Date(wallClockMillis(at('2026-07-01T12:00:00Z'), 'Europe/London')).toISOString()).toBe('2026-07-01T13:00:00.000Z');
+  });
+
+  it('reads years before 100 and before the common era', () => {
+    const year50 = new Date(0);
+    year50.setUTCFullYear(50, 0, 1);
+    expect(new Date(wallClockMillis(year50, 'UTC')).getUTCFullYear()).toBe(50);
+    const bc = new Date(0);
+    bc.setUTCFullYear(-5, 5, 1); // 6 BC
+    expect(wallClockMillis(bc, 'UTC')).toBe(bc.getTime());
+  });
+
+  it('throws on an invalid date or zone', () => {
+    expect(() => wallClockMillis(new Date(Number.NaN), 'UTC')).toThrow(RangeError);
+    expect(() => wallClockMillis(at('2026-11-27T00:00:00Z'), 'Nowhere/Else')).toThrow(RangeError);
+  });
+});
+
+describe('instantFromWallClock', () => {
+  const wall = (iso: string) => Date.parse(`${iso}Z`);
+
+  it('is the instant the clock shows that reading', () => {
+    expect(instantFromWallClock(wall('2026-11-27T10:00:00.500'), 'Asia/Karachi').toISOString()).toBe('2026-11-27T05:00:00.500Z');
+    expect(instantFromWallClock(wall('2026-07-01T13:00:00'), 'Europe/London').toISOString()).toBe('2026-07-01T12:00:00.000Z');
+  });
+
+  it('moves a reading skipped by summer time later by the gap', () => {
+    expect(instantFromWallClock(wall('2027-03-14T02:30:00'), 'America/New_York').toISOString()).toBe('2027-03-14T07:30:00.000Z');
+    expect(instantFromWallClock(wall('2026-03-29T01:30:00'), 'Europe/London').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+
+  it('takes the first of a repeated reading', () => {
+    expect(instantFromWallClock(wall('2026-11-01T01:30:00'), 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(instantFromWallClock(wall('2026-10-25T02:30:00'), 'Europe/Berlin').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('undoes wallClockMillis wherever the reading happens once', () => {
+    const zones = ['Asia/Karachi', 'Asia/Kolkata', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'UTC'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000_000_000_000 }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(ms);
+        const reading = wallClockMillis(instant, zone);
+        const back = instantFromWallClock(reading, zone);
+        expect(wallClockMillis(back, zone)).toBe(reading);
+        expect(back.getTime()).toBeLessThanOrEqual(ms);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('throws on a reading that is not a number', () => {
+    expect(() => instantFromWallClock(Number.NaN, 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('zoneNameOf', () => {
+  it('gives the abbreviation, or the offset where en-US has none, and the long name', () => {
+    expect(zoneNameOf(at('2026-07-01T12:00:00Z'), 'America/New_York', 'short')).toBe('EDT');
+    expect(zoneNameOf(at('2026-01-01T12:00:00Z'), 'America/New_York', 'short')).toBe('EST');
+    expect(zoneNameOf(at('2026-11-27T05:00:00Z'), 'Asia/Karachi', 'short')).toBe('GMT+5');
+    expect(zoneNameOf(at('2026-11-27T05:00:00Z'), 'Asia/Karachi', 'long')).toBe('Pakistan Standard Time');
+  });
+
+  it('throws on an unknown zone', () => {
+    expect(() => zoneNameOf(at('2026-11-27T05:00:00Z'), 'Nowhere/Else', 'short')).toThrow(RangeError);
   });
 });
 

@@ -48,6 +48,8 @@ export interface ExecutionContext {
   readonly activeSpreadsheetId: string | null;
   /** Whether SpreadsheetApp.getUi() is available: only when a person has the spreadsheet open. */
   readonly hasUi: boolean;
+  /** A web app request from someone the script may not identify (an anonymous caller). */
+  readonly anonymousCaller: boolean;
   /** Scripted answers for ui.alert/prompt in this execution, first in first out; default OK / empty text. */
   readonly uiResponses: { button: string; text?: string }[];
 }
@@ -61,6 +63,7 @@ export interface ExecutionSurface {
   authMode?: 'FULL' | 'LIMITED' | 'NONE';
   activeSpreadsheetId?: string | null;
   hasUi?: boolean;
+  anonymousCaller?: boolean;
   uiResponses?: { button: string; text?: string }[];
 }
 
@@ -75,6 +78,7 @@ export function createExecutionContext(
     executionId,
     activeSpreadsheetId: surface.activeSpreadsheetId ?? null,
     hasUi: surface.hasUi ?? false,
+    anonymousCaller: surface.anonymousCaller ?? false,
     uiResponses: [...(surface.uiResponses ?? [])],
     meter: newMeter(),
     quotas,

@@ -2,6 +2,8 @@
 // touches. Services are views over this state; the state alone is what is saved to disk, so it holds
 // no functions and no class instances other than Date.
 
+import { MIME, newDriveItemState } from './services/drive-items';
+
 export type CellValue = string | number | boolean | Date;
 
 export interface GridRange {
@@ -233,21 +235,10 @@ export function emptyWorkspace(options: { now?: Date; email?: string; scriptTime
     drive: {
       rootFolderId,
       items: {
-        [rootFolderId]: {
-          id: rootFolderId,
-          kind: 'folder',
-          name: 'My Drive',
-          mimeType: 'application/vnd.google-apps.folder',
-          parents: [],
-          owner: email,
-          editors: [],
-          viewers: [],
-          sharing: { access: 'PRIVATE', permission: 'NONE' },
-          description: '',
-          created: now,
-          updated: now,
-          trashed: false,
-        },
+        [rootFolderId]: newDriveItemState(
+          { id: rootFolderId, kind: 'folder', name: 'My Drive', mimeType: MIME.folder, parents: [], owner: email },
+          now,
+        ),
       },
     },
     spreadsheets: {},

@@ -123,7 +123,12 @@ describe('the web app', () => {
 
   it('passes doGet every value of a repeated parameter and no postData', () => {
     const response = callWebApp(newSandbox(), { method: 'GET', queryString: 'a=1&a=2' });
-    expect(JSON.parse(response.body)).toEqual({ method: 'GET', parameter: { a: '1' }, parameters: { a: ['1', '2'] }, queryString: 'a=1&a=2', hasPostData: false });
+    expect(JSON.parse(response.body)).toEqual({
+      method: 'GET', parameter: { a: '1' }, parameters: { a: ['1', '2'] }, queryString: 'a=1&a=2', hasPostData: false,
+      // Executing as the deployer for anyone, the web app cannot tell who calls it.
+      activeUser: '', effectiveUser: 'lead@cil-demo.example',
+    });
+    expect(newSandbox().run('whoAmI').value).toEqual({ activeUser: 'lead@cil-demo.example', effectiveUser: 'lead@cil-demo.example' });
   });
 });
 

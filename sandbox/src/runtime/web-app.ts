@@ -53,7 +53,8 @@ export function callWebApp(sandbox: Sandbox, request: WebRequest): WebResponse {
     const execution = sandbox.run(handler, [], { trigger: 'web app' });
     return { status: 404, contentType: 'text/html', body: errorPage(googleErrors.scriptFunctionNotFound(handler)), execution };
   }
-  const execution = sandbox.run(handler, [webAppEvent(request)], { trigger: 'web app' });
+  // Deployed to execute as the deployer for anyone: the script cannot tell who calls.
+  const execution = sandbox.run(handler, [webAppEvent(request)], { trigger: 'web app', anonymousCaller: true });
   if (execution.error !== null) {
     return { status: 500, contentType: 'text/html', body: errorPage(execution.error), execution };
   }

@@ -27,10 +27,9 @@ const MimeType = Object.freeze(
 /** The Content-Type header for a MimeType enum value. */
 export const contentTypeOf = (mimeType: ContentMimeType): string => CONTENT_TYPES[mimeType];
 
-export class TextOutput {
+/** What TextOutput and HtmlOutput share: content the script sets, appends to and clears. */
+export abstract class OutputContent {
   #content: string;
-  #mimeType: ContentMimeType = 'TEXT';
-  #fileName: string | null = null;
 
   constructor(content: string) {
     this.#content = content;
@@ -54,6 +53,11 @@ export class TextOutput {
     this.#content = '';
     return this;
   }
+}
+
+export class TextOutput extends OutputContent {
+  #mimeType: ContentMimeType = 'TEXT';
+  #fileName: string | null = null;
 
   getMimeType(): ContentMimeType {
     return this.#mimeType;

@@ -491,18 +491,12 @@ class RangeElement {
   }
 }
 
-class Paragraph extends BodyChild {
-  #session: DocSession;
-  #node: ParagraphNode;
-
-  constructor(session: DocSession, node: ParagraphNode) {
-    super(session, node);
-    this.#session = session;
-    this.#node = node;
-  }
-
-  setText(text: string): Paragraph {
-    setSlotText(this.#session, nodeSlot(this.#node), text, 'Paragraph.setText');
+/** A paragraph or a list item: a body child that is one run of editable text. */
+abstract class TextElement extends BodyChild {
+  setText(text: string): this {
+    const { session, node } = childInternals.get(this)!;
+    const method = node.type === 'paragraph' ? 'Paragraph.setText' : 'ListItem.setText';
+    setSlotText(session, nodeSlot(node as ParagraphNode | ListItemNode), text, method);
     return this;
   }
 
@@ -511,8 +505,20 @@ class Paragraph extends BodyChild {
   }
 
   editAsText(): Text {
-    live(this.#session);
-    return new Text(this.#session, nodeSlot(this.#node));
+    const { session, node } = childInternals.get(this)!;
+    live(session);
+    return new Text(session, nodeSlot(node as ParagraphNode | ListItemNode));
+  }
+}
+
+class Paragraph extends TextElement {
+  #session: DocSession;
+  #node: ParagraphNode;
+
+  constructor(session: DocSession, node: ParagraphNode) {
+    super(session, node);
+    this.#session = session;
+    this.#node = node;
   }
 
   getHeading(): string {
@@ -558,7 +564,7 @@ class Paragraph extends BodyChild {
   }
 }
 
-class ListItem extends BodyChild {
+class ListItem extends TextElement {
   #session: DocSession;
   #node: ListItemNode;
 
@@ -566,20 +572,6 @@ class ListItem extends BodyChild {
     super(session, node);
     this.#session = session;
     this.#node = node;
-  }
-
-  setText(text: string): ListItem {
-    setSlotText(this.#session, nodeSlot(this.#node), text, 'ListItem.setText');
-    return this;
-  }
-
-  appendText(text: string): Text {
-    return this.editAsText().appendText(text);
-  }
-
-  editAsText(): Text {
-    live(this.#session);
-    return new Text(this.#session, nodeSlot(this.#node));
   }
 
   getNestingLevel(): number {

@@ -96,52 +96,51 @@ function checkName(name: unknown, method: string): string {
 const itemsWithIds = (ctx: ExecutionContext, ids: string[]) => ids.map((id) => ctx.state.drive.items[id]!);
 
 /** What Drive hands out from a listing; a snapshot, so later changes do not disturb an iteration. */
-class FileIterator {
+abstract class DriveIterator<T> {
   #ctx: ExecutionContext;
   #ids: string[];
+  #open: (ctx: ExecutionContext, id: string) => T;
   #next = 0;
 
-  constructor(ctx: ExecutionContext, items: DriveItemState[]) {
+  constructor(ctx: ExecutionContext, items: DriveItemState[], open: (ctx: ExecutionContext, id: string) => T) {
     this.#ctx = ctx;
     this.#ids = items.map((item) => item.id);
+    this.#open = open;
   }
 
   hasNext(): boolean {
     return this.#next < this.#ids.length;
   }
 
-  next(): File {
+  next(): T {
     if (!this.hasNext()) fail(googleErrors.iteratorEnd());
-    return new File(this.#ctx, this.#ids[this.#next++]!);
+    return this.#open(this.#ctx, this.#ids[this.#next++]!);
   }
 }
 
-class FolderIterator {
-  #ctx: ExecutionContext;
-  #ids: string[];
-  #next = 0;
-
+class FileIterator extends DriveIterator<File> {
   constructor(ctx: ExecutionContext, items: DriveItemState[]) {
-    this.#ctx = ctx;
-    this.#ids = items.map((item) => item.id);
-  }
-
-  hasNext(): boolean {
-    return this.#next < this.#ids.length;
-  }
-
-  next(): Folder {
-    if (!this.hasNext()) fail(googleErrors.iteratorEnd());
-    return new Folder(this.#ctx, this.#ids[this.#next++]!);
+    super(ctx, items, (c, id) => new File(c, id));
   }
 }
 
-/** Lists what is not in the trash, in creation order. */
-function listing(ctx: ExecutionContext, kind: DriveItemState['kind'], where: (item: DriveItemState) => boolean, trashed = false) {
+class FolderIterator extends DriveIterator<Folder> {
+  constructor(ctx: ExecutionContext, items: DriveItemState[]) {
+    super(ctx, items, (c, id) => new Folder(c, id));
+  }
+}
+
+type Where = (item: DriveItemState) => boolean;
+
+/** Lists what is not in the trash (or only what is in it), in creation order. */
+function listing(ctx: ExecutionContext, kind: DriveItemState['kind'], where: Where, trashed = false) {
   return Object.values(ctx.state.drive.items).filter(
     (item) => item.kind === kind && item.id !== ctx.state.drive.rootFolderId && inTrash(ctx, item) === trashed && where(item),
   );
 }
+
+const listFiles = (ctx: ExecutionContext, where: Where, trashed = false) => new FileIterator(ctx, listing(ctx, 'file', where, trashed));
+const listFolders = (ctx: ExecutionContext, where: Where, trashed = false) => new FolderIterator(ctx, listing(ctx, 'folder', where, trashed));
 
 /** What Folder and File share: name, dates, description, sharing, editors and viewers, trash, parents, moving. */
 abstract class DriveItem {
@@ -230,8 +229,7 @@ abstract class DriveItem {
 
   /** An editor who was a viewer becomes an editor; the owner is left as owner. */
   addEditors(emailAddresses: string[]): this {
-    if (!Array.isArray(emailAddresses)) fail(googleErrors.signatureMismatch([emailAddresses], `${this.#className()}.addEditors`));
-    const emails = emailAddresses.map((e) => emailOf(e, `${this.#className()}.addEditors`));
+    const emails = this.#emails(emailAddresses, 'addEditors');
     return this.#change((item) => {
       for (const email of emails) {
         if (email === item.owner || item.editors.includes(email)) continue;
@@ -247,8 +245,7 @@ abstract class DriveItem {
 
   /** "If the user was already on the list of editors, this method has no effect." */
   addViewers(emailAddresses: string[]): this {
-    if (!Array.isArray(emailAddresses)) fail(googleErrors.signatureMismatch([emailAddresses], `${this.#className()}.addViewers`));
-    const emails = emailAddresses.map((e) => emailOf(e, `${this.#className()}.addViewers`));
+    const emails = this.#emails(emailAddresses, 'addViewers');
     return this.#change((item) => {
       for (const email of emails) {
         if (email === item.owner || item.editors.includes(email) || item.viewers.includes(email)) continue;
@@ -351,6 +348,13 @@ abstract class DriveItem {
   #className(): string {
     return this.#kind === 'folder' ? 'Folder' : 'File';
   }
+
+  /** The addresses of an array argument (emails or Users), each checked. */
+  #emails(emailAddresses: unknown, methodName: string): string[] {
+    const method = `${this.#className()}.${methodName}`;
+    if (!Array.isArray(emailAddresses)) fail(googleErrors.signatureMismatch([emailAddresses], method));
+    return emailAddresses.map((e) => emailOf(e, method));
+  }
 }
 
 class Folder extends DriveItem {
@@ -406,24 +410,28 @@ class Folder extends DriveItem {
     return new File(this.#ctx, item.id);
   }
 
+  #holds(item: DriveItemState): boolean {
+    return item.parents.includes(this.#id);
+  }
+
   getFiles(): FileIterator {
-    return new FileIterator(this.#ctx, listing(this.#ctx, 'file', (item) => item.parents.includes(this.#id)));
+    return listFiles(this.#ctx, (item) => this.#holds(item));
   }
 
   getFolders(): FolderIterator {
-    return new FolderIterator(this.#ctx, listing(this.#ctx, 'folder', (item) => item.parents.includes(this.#id)));
+    return listFolders(this.#ctx, (item) => this.#holds(item));
   }
 
   getFilesByName(name: string): FileIterator {
-    return new FileIterator(this.#ctx, listing(this.#ctx, 'file', (item) => item.parents.includes(this.#id) && item.name === name));
+    return listFiles(this.#ctx, (item) => this.#holds(item) && item.name === name);
   }
 
   getFoldersByName(name: string): FolderIterator {
-    return new FolderIterator(this.#ctx, listing(this.#ctx, 'folder', (item) => item.parents.includes(this.#id) && item.name === name));
+    return listFolders(this.#ctx, (item) => this.#holds(item) && item.name === name);
   }
 
   getFilesByType(mimeType: string): FileIterator {
-    return new FileIterator(this.#ctx, listing(this.#ctx, 'file', (item) => item.parents.includes(this.#id) && item.mimeType === mimeType));
+    return listFiles(this.#ctx, (item) => this.#holds(item) && item.mimeType === mimeType);
   }
 }
 
@@ -552,12 +560,12 @@ export function createDriveApp(ctx: ExecutionContext) {
     createFile: (...args: unknown[]) => root().createFile(...args),
 
     /** Everything in My Drive that is not in the trash. */
-    getFiles: () => new FileIterator(ctx, listing(ctx, 'file', () => true)),
-    getFolders: () => new FolderIterator(ctx, listing(ctx, 'folder', () => true)),
-    getFilesByName: (name: string) => new FileIterator(ctx, listing(ctx, 'file', (item) => item.name === name)),
-    getFoldersByName: (name: string) => new FolderIterator(ctx, listing(ctx, 'folder', (item) => item.name === name)),
-    getFilesByType: (mimeType: string) => new FileIterator(ctx, listing(ctx, 'file', (item) => item.mimeType === mimeType)),
-    getTrashedFiles: () => new FileIterator(ctx, listing(ctx, 'file', () => true, true)),
-    getTrashedFolders: () => new FolderIterator(ctx, listing(ctx, 'folder', () => true, true)),
+    getFiles: () => listFiles(ctx, () => true),
+    getFolders: () => listFolders(ctx, () => true),
+    getFilesByName: (name: string) => listFiles(ctx, (item) => item.name === name),
+    getFoldersByName: (name: string) => listFolders(ctx, (item) => item.name === name),
+    getFilesByType: (mimeType: string) => listFiles(ctx, (item) => item.mimeType === mimeType),
+    getTrashedFiles: () => listFiles(ctx, () => true, true),
+    getTrashedFolders: () => listFolders(ctx, () => true, true),
   };
 }

@@ -21,18 +21,18 @@ export function newDriveId(ctx: ExecutionContext): string {
   return ctx.newId('1CiLHubSandbox').padEnd(44, 'x');
 }
 
-export function addDriveItem(
-  ctx: ExecutionContext,
-  fields: Pick<DriveItemState, 'kind' | 'name' | 'mimeType'> & Partial<Pick<DriveItemState, 'id' | 'parents' | 'content'>>,
+/** A Drive item as it is first stored: its owner's alone (no editors, viewers or link sharing), created `now`. */
+export function newDriveItemState(
+  fields: Pick<DriveItemState, 'id' | 'kind' | 'name' | 'mimeType' | 'parents' | 'owner'> & Partial<Pick<DriveItemState, 'content'>>,
+  now: Date,
 ): DriveItemState {
-  const now = ctx.now();
-  const item: DriveItemState = {
-    id: fields.id ?? newDriveId(ctx),
+  return {
+    id: fields.id,
     kind: fields.kind,
     name: fields.name,
     mimeType: fields.mimeType,
-    parents: fields.parents ?? [ctx.state.drive.rootFolderId],
-    owner: ctx.state.user.email,
+    parents: fields.parents,
+    owner: fields.owner,
     editors: [],
     viewers: [],
     sharing: { access: 'PRIVATE', permission: 'NONE' },
@@ -42,6 +42,21 @@ export function addDriveItem(
     trashed: false,
     ...(fields.content === undefined ? {} : { content: fields.content }),
   };
+}
+
+export function addDriveItem(
+  ctx: ExecutionContext,
+  fields: Pick<DriveItemState, 'kind' | 'name' | 'mimeType'> & Partial<Pick<DriveItemState, 'id' | 'parents' | 'content'>>,
+): DriveItemState {
+  const item = newDriveItemState(
+    {
+      ...fields,
+      id: fields.id ?? newDriveId(ctx),
+      parents: fields.parents ?? [ctx.state.drive.rootFolderId],
+      owner: ctx.state.user.email,
+    },
+    ctx.now(),
+  );
   ctx.state.drive.items[item.id] = item;
   return item;
 }

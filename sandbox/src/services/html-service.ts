@@ -1,5 +1,6 @@
 import type { ExecutionContext } from '../execution';
 import { fail, googleErrors } from '../google-errors';
+import { OutputContent } from './content-service';
 
 // HtmlService (developers.google.com/apps-script/reference/html): HTML for sidebars, dialogs and web
 // app pages. Templates (…/guides/html/templates) are a subset: `<?= name ?>` (escaped) and
@@ -62,8 +63,7 @@ export class HtmlOutputMetaTag {
   }
 }
 
-export class HtmlOutput {
-  #content: string;
+export class HtmlOutput extends OutputContent {
   #title = '';
   #width: number | null = null;
   #height: number | null = null;
@@ -71,32 +71,12 @@ export class HtmlOutput {
   #metaTags: HtmlOutputMetaTag[] = [];
 
   constructor(content: string) {
-    this.#content = content;
+    super(content);
     framing.set(this, { sandboxMode: SandboxMode.IFRAME, xFrameOptionsMode: XFrameOptionsMode.DEFAULT });
   }
 
-  getContent(): string {
-    return this.#content;
-  }
-
-  setContent(content: string): this {
-    this.#content = String(content);
-    return this;
-  }
-
-  append(addedContent: string): this {
-    this.#content += String(addedContent);
-    return this;
-  }
-
   appendUntrusted(addedContent: string): this {
-    this.#content += escapeHtml(String(addedContent));
-    return this;
-  }
-
-  clear(): this {
-    this.#content = '';
-    return this;
+    return super.append(escapeHtml(String(addedContent)));
   }
 
   getTitle(): string {
@@ -162,7 +142,7 @@ export class HtmlOutput {
   }
 
   asTemplate(): HtmlTemplate {
-    return new HtmlTemplate(this.#content);
+    return new HtmlTemplate(super.getContent());
   }
 }
 

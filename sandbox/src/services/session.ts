@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { ExecutionContext } from '../execution';
 
 // developers.google.com/apps-script/reference/base/session
-// The sandbox has one person: the state's user, who both runs the script and owns it. So
-// getActiveUser() and getEffectiveUser() are the same user. (In Google, a web app run as the
-// deployer reports an empty active-user email to anonymous callers and, across consumer accounts,
-// to anyone but the deployer; CIL Hub identifies callers by enrollment token, never by Session.)
+// The sandbox has one account: the state's user, who owns the script and runs it from the
+// spreadsheet, menus and triggers. A web app deployed to execute as the deployer and open to anyone
+// does not learn who calls it: there getActiveUser().getEmail() is '' ("If security policies do not
+// allow access to the user's identity, User.getEmail() returns a blank string"), while
+// getEffectiveUser() is the deployer. CIL Hub identifies callers by enrollment token, never by Session.
 
 /** A Google account as Session and Drive (editors, viewers, owner) hand it out. */
 export class User {
@@ -31,7 +32,7 @@ export class User {
 
 export function createSession(ctx: ExecutionContext) {
   return {
-    getActiveUser: () => new User(ctx.state.user.email),
+    getActiveUser: () => new User(ctx.anonymousCaller ? '' : ctx.state.user.email),
     getEffectiveUser: () => new User(ctx.state.user.email),
     getScriptTimeZone: () => ctx.state.scriptTimeZone,
     /** "the language setting of the current user as a string—for example, en" */

@@ -5,6 +5,7 @@ import { createDriveApp, createMimeType } from '../../../sandbox/src/services/dr
 import { createDocumentApp } from '../../../sandbox/src/services/document-app';
 import { addDriveItem, MIME } from '../../../sandbox/src/services/drive-items';
 import { createUtilities } from '../../../sandbox/src/services/utilities';
+import { newSheetState } from '../../../sandbox/src/services/spreadsheet/workbook';
 import { errorOf, serviceContext } from './service-context';
 
 const setup = () => {
@@ -29,22 +30,12 @@ function addSpreadsheet(ctx: ExecutionContext, name: string, parent: string): st
     nextSheetId: 1,
     sheets: [
       {
-        sheetId: 0,
-        name: 'Hours',
+        ...newSheetState(0, 'Hours', 1000, 26),
         values: [
           ['Volunteer', 'Date', 'Hours'],
           ['Ali', new Date('2026-11-20T19:00:00Z'), 5],
         ],
-        numberFormats: [],
-        maxRows: 1000,
-        maxColumns: 26,
         frozenRows: 1,
-        frozenColumns: 0,
-        hidden: false,
-        protections: [],
-        validations: [],
-        conditionalFormats: [],
-        charts: [],
       },
     ],
   };

@@ -38,9 +38,19 @@ function need(ok: boolean, args: unknown[], method: string): void {
   fail(googleErrors.signatureMismatch(passed, method));
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isDate = (v: unknown): v is Date => v instanceof Date && !Number.isNaN(v.getTime());
 const isBooleanOrAbsent = (v: unknown) => v === undefined || typeof v === 'boolean';
+
+/** The criteria arguments, copied, when every one passes `ok`; otherwise the signature error for `method`. */
+function checkedArgs<T extends CellValue>(args: unknown[], ok: (v: unknown) => v is T, method: string): T[] {
+  need(args.every(ok), args, method);
+  return (args as T[]).map(copyArg) as T[];
+}
+
+const VALIDATION_BUILDER = 'SpreadsheetApp.DataValidationBuilder';
+const FORMAT_BUILDER = 'SpreadsheetApp.ConditionalFormatRuleBuilder';
 
 let validationSpec: (rule: DataValidation) => ValidationSpec;
 
@@ -122,13 +132,13 @@ export class DataValidationBuilder {
   }
 
   requireValueInList(values: unknown, showDropdown?: unknown): this {
-    const method = 'SpreadsheetApp.DataValidationBuilder.requireValueInList';
+    const method = `${VALIDATION_BUILDER}.requireValueInList`;
     need(Array.isArray(values) && values.every((v) => typeof v === 'string') && isBooleanOrAbsent(showDropdown), [values, showDropdown], method);
     return this.#set('VALUE_IN_LIST', [...(values as string[])], { showDropdown: (showDropdown as boolean | undefined) ?? true });
   }
 
   requireValueInRange(range: unknown, showDropdown?: unknown): this {
-    const method = 'SpreadsheetApp.DataValidationBuilder.requireValueInRange';
+    const method = `${VALIDATION_BUILDER}.requireValueInRange`;
     const handle: RangeHandle = rangeHandle(range, method);
     need(isBooleanOrAbsent(showDropdown), [range, showDropdown], method);
     this.#book = handle.book;
@@ -140,7 +150,7 @@ export class DataValidationBuilder {
 
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): this {
     const args = [checkedValue, uncheckedValue].filter((v) => v !== undefined);
-    need(args.every((v) => ['string', 'number', 'boolean'].includes(typeof v)), [checkedValue, uncheckedValue], 'SpreadsheetApp.DataValidationBuilder.requireCheckbox');
+    need(args.every((v) => ['string', 'number', 'boolean'].includes(typeof v)), [checkedValue, uncheckedValue], `${VALIDATION_BUILDER}.requireCheckbox`);
     return this.#set('CHECKBOX', args as CellValue[]);
   }
 
@@ -149,59 +159,47 @@ export class DataValidationBuilder {
   }
 
   requireDateAfter(date: unknown): this {
-    return this.#date('DATE_AFTER', date, 'requireDateAfter');
+    return this.#set('DATE_AFTER', checkedArgs([date], isDate, `${VALIDATION_BUILDER}.requireDateAfter`));
   }
 
   requireDateBefore(date: unknown): this {
-    return this.#date('DATE_BEFORE', date, 'requireDateBefore');
+    return this.#set('DATE_BEFORE', checkedArgs([date], isDate, `${VALIDATION_BUILDER}.requireDateBefore`));
   }
 
   requireDateOnOrAfter(date: unknown): this {
-    return this.#date('DATE_ON_OR_AFTER', date, 'requireDateOnOrAfter');
+    return this.#set('DATE_ON_OR_AFTER', checkedArgs([date], isDate, `${VALIDATION_BUILDER}.requireDateOnOrAfter`));
   }
 
   requireDateOnOrBefore(date: unknown): this {
-    return this.#date('DATE_ON_OR_BEFORE', date, 'requireDateOnOrBefore');
+    return this.#set('DATE_ON_OR_BEFORE', checkedArgs([date], isDate, `${VALIDATION_BUILDER}.requireDateOnOrBefore`));
   }
 
   requireDateBetween(start: unknown, end: unknown): this {
-    need(isDate(start) && isDate(end), [start, end], 'SpreadsheetApp.DataValidationBuilder.requireDateBetween');
-    return this.#set('DATE_BETWEEN', [new Date((start as Date).getTime()), new Date((end as Date).getTime())]);
-  }
-
-  #date(criteria: string, date: unknown, name: string): this {
-    need(isDate(date), [date], `SpreadsheetApp.DataValidationBuilder.${name}`);
-    return this.#set(criteria, [new Date((date as Date).getTime())]);
+    return this.#set('DATE_BETWEEN', checkedArgs([start, end], isDate, `${VALIDATION_BUILDER}.requireDateBetween`));
   }
 
   requireNumberBetween(start: unknown, end: unknown): this {
-    need(isNumber(start) && isNumber(end), [start, end], 'SpreadsheetApp.DataValidationBuilder.requireNumberBetween');
-    return this.#set('NUMBER_BETWEEN', [start as number, end as number]);
+    return this.#set('NUMBER_BETWEEN', checkedArgs([start, end], isNumber, `${VALIDATION_BUILDER}.requireNumberBetween`));
   }
 
   requireNumberGreaterThan(n: unknown): this {
-    return this.#number('NUMBER_GREATER_THAN', n, 'requireNumberGreaterThan');
+    return this.#set('NUMBER_GREATER_THAN', checkedArgs([n], isNumber, `${VALIDATION_BUILDER}.requireNumberGreaterThan`));
   }
 
   requireNumberGreaterThanOrEqualTo(n: unknown): this {
-    return this.#number('NUMBER_GREATER_THAN_OR_EQUAL_TO', n, 'requireNumberGreaterThanOrEqualTo');
+    return this.#set('NUMBER_GREATER_THAN_OR_EQUAL_TO', checkedArgs([n], isNumber, `${VALIDATION_BUILDER}.requireNumberGreaterThanOrEqualTo`));
   }
 
   requireNumberLessThan(n: unknown): this {
-    return this.#number('NUMBER_LESS_THAN', n, 'requireNumberLessThan');
+    return this.#set('NUMBER_LESS_THAN', checkedArgs([n], isNumber, `${VALIDATION_BUILDER}.requireNumberLessThan`));
   }
 
   requireNumberLessThanOrEqualTo(n: unknown): this {
-    return this.#number('NUMBER_LESS_THAN_OR_EQUAL_TO', n, 'requireNumberLessThanOrEqualTo');
+    return this.#set('NUMBER_LESS_THAN_OR_EQUAL_TO', checkedArgs([n], isNumber, `${VALIDATION_BUILDER}.requireNumberLessThanOrEqualTo`));
   }
 
   requireNumberEqualTo(n: unknown): this {
-    return this.#number('NUMBER_EQUAL_TO', n, 'requireNumberEqualTo');
-  }
-
-  #number(criteria: string, n: unknown, name: string): this {
-    need(isNumber(n), [n], `SpreadsheetApp.DataValidationBuilder.${name}`);
-    return this.#set(criteria, [n as number]);
+    return this.#set('NUMBER_EQUAL_TO', checkedArgs([n], isNumber, `${VALIDATION_BUILDER}.requireNumberEqualTo`));
   }
 
   requireTextIsEmail(): this {
@@ -213,30 +211,25 @@ export class DataValidationBuilder {
   }
 
   requireTextContains(text: unknown): this {
-    return this.#text('TEXT_CONTAINS', text, 'requireTextContains');
+    return this.#set('TEXT_CONTAINS', checkedArgs([text], isText, `${VALIDATION_BUILDER}.requireTextContains`));
   }
 
   requireTextEqualTo(text: unknown): this {
-    return this.#text('TEXT_EQUAL_TO', text, 'requireTextEqualTo');
+    return this.#set('TEXT_EQUAL_TO', checkedArgs([text], isText, `${VALIDATION_BUILDER}.requireTextEqualTo`));
   }
 
   requireFormulaSatisfied(formula: unknown): this {
-    return this.#text('CUSTOM_FORMULA', formula, 'requireFormulaSatisfied');
-  }
-
-  #text(criteria: string, text: unknown, name: string): this {
-    need(typeof text === 'string', [text], `SpreadsheetApp.DataValidationBuilder.${name}`);
-    return this.#set(criteria, [text as string]);
+    return this.#set('CUSTOM_FORMULA', checkedArgs([formula], isText, `${VALIDATION_BUILDER}.requireFormulaSatisfied`));
   }
 
   setAllowInvalid(allowInvalid: unknown): this {
-    need(typeof allowInvalid === 'boolean', [allowInvalid], 'SpreadsheetApp.DataValidationBuilder.setAllowInvalid');
+    need(typeof allowInvalid === 'boolean', [allowInvalid], `${VALIDATION_BUILDER}.setAllowInvalid`);
     this.#spec.allowInvalid = allowInvalid as boolean;
     return this;
   }
 
   setHelpText(helpText: unknown): this {
-    need(typeof helpText === 'string', [helpText], 'SpreadsheetApp.DataValidationBuilder.setHelpText');
+    need(isText(helpText), [helpText], `${VALIDATION_BUILDER}.setHelpText`);
     this.#spec.helpText = helpText as string;
     return this;
   }
@@ -362,33 +355,27 @@ export class ConditionalFormatRuleBuilder {
   }
 
   whenFormulaSatisfied(formula: unknown): this {
-    need(typeof formula === 'string', [formula], 'SpreadsheetApp.ConditionalFormatRuleBuilder.whenFormulaSatisfied');
-    return this.#when('CUSTOM_FORMULA', [formula as string]);
+    return this.#when('CUSTOM_FORMULA', checkedArgs([formula], isText, `${FORMAT_BUILDER}.whenFormulaSatisfied`));
   }
 
   whenTextEqualTo(text: unknown): this {
-    need(typeof text === 'string', [text], 'SpreadsheetApp.ConditionalFormatRuleBuilder.whenTextEqualTo');
-    return this.#when('TEXT_EQUAL_TO', [text as string]);
+    return this.#when('TEXT_EQUAL_TO', checkedArgs([text], isText, `${FORMAT_BUILDER}.whenTextEqualTo`));
   }
 
   whenTextContains(text: unknown): this {
-    need(typeof text === 'string', [text], 'SpreadsheetApp.ConditionalFormatRuleBuilder.whenTextContains');
-    return this.#when('TEXT_CONTAINS', [text as string]);
+    return this.#when('TEXT_CONTAINS', checkedArgs([text], isText, `${FORMAT_BUILDER}.whenTextContains`));
   }
 
   whenNumberLessThan(n: unknown): this {
-    need(isNumber(n), [n], 'SpreadsheetApp.ConditionalFormatRuleBuilder.whenNumberLessThan');
-    return this.#when('NUMBER_LESS_THAN', [n as number]);
+    return this.#when('NUMBER_LESS_THAN', checkedArgs([n], isNumber, `${FORMAT_BUILDER}.whenNumberLessThan`));
   }
 
   whenNumberGreaterThan(n: unknown): this {
-    need(isNumber(n), [n], 'SpreadsheetApp.ConditionalFormatRuleBuilder.whenNumberGreaterThan');
-    return this.#when('NUMBER_GREATER_THAN', [n as number]);
+    return this.#when('NUMBER_GREATER_THAN', checkedArgs([n], isNumber, `${FORMAT_BUILDER}.whenNumberGreaterThan`));
   }
 
   whenNumberBetween(start: unknown, end: unknown): this {
-    need(isNumber(start) && isNumber(end), [start, end], 'SpreadsheetApp.ConditionalFormatRuleBuilder.whenNumberBetween');
-    return this.#when('NUMBER_BETWEEN', [start as number, end as number]);
+    return this.#when('NUMBER_BETWEEN', checkedArgs([start, end], isNumber, `${FORMAT_BUILDER}.whenNumberBetween`));
   }
 
   whenCellEmpty(): this {
@@ -400,25 +387,25 @@ export class ConditionalFormatRuleBuilder {
   }
 
   setBackground(color: unknown): this {
-    need(typeof color === 'string' || color === null, [color], 'SpreadsheetApp.ConditionalFormatRuleBuilder.setBackground');
-    this.#spec.background = color as string | null;
-    return this;
+    return this.#format('background', color, (v) => typeof v === 'string' || v === null, 'setBackground');
   }
 
   setFontColor(color: unknown): this {
-    need(typeof color === 'string' || color === null, [color], 'SpreadsheetApp.ConditionalFormatRuleBuilder.setFontColor');
-    this.#spec.fontColor = color as string | null;
-    return this;
+    return this.#format('fontColor', color, (v) => typeof v === 'string' || v === null, 'setFontColor');
   }
 
   setBold(bold: unknown): this {
-    need(typeof bold === 'boolean' || bold === null, [bold], 'SpreadsheetApp.ConditionalFormatRuleBuilder.setBold');
-    this.#spec.bold = bold as boolean | null;
+    return this.#format('bold', bold, (v) => typeof v === 'boolean' || v === null, 'setBold');
+  }
+
+  #format<K extends 'background' | 'fontColor' | 'bold'>(key: K, value: unknown, ok: (v: unknown) => v is FormatSpec[K], name: string): this {
+    need(ok(value), [value], `${FORMAT_BUILDER}.${name}`);
+    this.#spec[key] = value as FormatSpec[K];
     return this;
   }
 
   setRanges(ranges: unknown): this {
-    const method = 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges';
+    const method = `${FORMAT_BUILDER}.setRanges`;
     need(Array.isArray(ranges), [ranges], method);
     this.#spec.ranges = (ranges as unknown[]).map((r) => rangeHandle(r, method));
     return this;

@@ -171,9 +171,11 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         bundlePath,
         existing ?? emptyWorkspace({ scriptTimeZone: loadBundle(bundlePath).manifest?.timeZone }),
       );
+      const server = await serve({ sandbox: bench.sandbox, port, save: bench.save, bundlePath });
+      // Before the demo, so the enrollment codes it issues point at this server.
+      bench.state.webAppUrl = `${server.url}exec`;
       const demo = values.demo && !existing ? setUpDemo(bench) : null;
       bench.save();
-      const server = await serve({ sandbox: bench.sandbox, port, save: bench.save, bundlePath });
       print({ ui: server.url, webApp: `${server.url}exec`, state: statePath, demo });
       return await new Promise<number>(() => {});
     }

@@ -207,6 +207,8 @@ export interface WorkspaceState {
   clock: Date;
   user: { email: string; domain: string; accountType: 'consumer' | 'workspace' };
   scriptTimeZone: string;
+  /** Where the web app answers, as ScriptApp.getService().getUrl() reports it: the sandbox's own /exec. */
+  webAppUrl: string;
   drive: { rootFolderId: string; items: Record<string, DriveItemState> };
   spreadsheets: Record<string, SpreadsheetState>;
   documents: Record<string, DocumentState>;
@@ -223,6 +225,9 @@ export interface WorkspaceState {
   nextId: number;
 }
 
+/** `cil-sandbox serve`'s address on its default port; serve records the one it really uses. */
+export const SANDBOX_WEB_APP_URL = 'http://127.0.0.1:8787/exec';
+
 export function emptyWorkspace(options: { now?: Date; email?: string; scriptTimeZone?: string } = {}): WorkspaceState {
   const now = options.now ?? new Date();
   const email = options.email ?? 'lead@cil-demo.example';
@@ -232,6 +237,7 @@ export function emptyWorkspace(options: { now?: Date; email?: string; scriptTime
     clock: now,
     user: { email, domain: email.split('@')[1] ?? '', accountType: 'consumer' },
     scriptTimeZone: options.scriptTimeZone ?? 'Asia/Karachi',
+    webAppUrl: SANDBOX_WEB_APP_URL,
     drive: {
       rootFolderId,
       items: {

@@ -10,10 +10,7 @@ import { WEEK_DAYS, nextRunAfter, weekDayAt, zonedInstant } from './trigger-sche
 
 /** A project id shaped like Google's (57 characters); the sandbox has exactly one project. */
 export const SCRIPT_ID = '1CilHubSandboxScriptProject'.padEnd(57, '0');
-/** The web app's deployment id, shaped like Google's `AKfycb…` ids; one fixed deployment. */
-export const WEB_APP_DEPLOYMENT_ID = 'AKfycbCilHubSandboxWebApp'.padEnd(72, '0');
 
-export const webAppUrl = (): string => `https://script.google.com/macros/s/${WEB_APP_DEPLOYMENT_ID}/exec`;
 
 const enumOf = <const T extends readonly string[]>(names: T): { readonly [K in T[number]]: K } =>
   Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as { readonly [K in T[number]]: K };
@@ -303,8 +300,15 @@ export class TriggerBuilder {
 }
 
 class Service {
+  #ctx: ExecutionContext;
+
+  constructor(ctx: ExecutionContext) {
+    this.#ctx = ctx;
+  }
+
+  /** The sandbox's web app is its own server, so codes and links made by the script work locally. */
   getUrl(): string {
-    return webAppUrl();
+    return this.#ctx.state.webAppUrl;
   }
 
   isEnabled(): boolean {
@@ -362,7 +366,7 @@ export function createScriptApp(ctx: ExecutionContext) {
     },
 
     getService(): Service {
-      return new Service();
+      return new Service(ctx);
     },
 
     /** An opaque access token, shaped like Google's (`ya29.…`); nothing in the sandbox checks it. */

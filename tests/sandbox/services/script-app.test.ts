@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScriptApp, WEB_APP_DEPLOYMENT_ID } from '../../../sandbox/src/services/script-app';
+import { createScriptApp } from '../../../sandbox/src/services/script-app';
 import { errorOf, serviceContext } from './service-context';
 
 const setup = () => {
@@ -114,7 +114,7 @@ describe('ScriptApp spreadsheet triggers', () => {
 describe('ScriptApp project identity', () => {
   it("gives the web app's /exec URL, the script id and an opaque token", () => {
     const { ScriptApp } = setup();
-    expect(ScriptApp.getService().getUrl()).toBe(`https://script.google.com/macros/s/${WEB_APP_DEPLOYMENT_ID}/exec`);
+    expect(ScriptApp.getService().getUrl()).toBe('http://127.0.0.1:8787/exec');
     expect(ScriptApp.getScriptId()).toHaveLength(57);
     expect(ScriptApp.getOAuthToken()).toMatch(/^ya29\./);
     expect(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus()).toBe('NOT_REQUIRED');

@@ -208,7 +208,7 @@ export class ClockTriggerBuilder {
       case 'everyHours':
         return { kind: 'everyHours', hours: recurrence.n };
       case 'everyDays':
-        return { kind: 'everyDays', days: recurrence.n, atHour: this.#hour, nearMinute: this.#minute };
+        return { kind: 'everyDays', days: recurrence.n, atHour: this.#hour, nearMinute: this.#runMinute() };
       case 'at':
         return { kind: 'at', at: recurrence.at };
       case 'after':
@@ -225,9 +225,24 @@ export class ClockTriggerBuilder {
           weeks: recurrence?.n ?? 1,
           onWeekDay: this.#weekDay ?? weekDayAt(now, timeZone),
           atHour: this.#hour,
-          nearMinute: this.#minute,
+          nearMinute: this.#runMinute(),
         };
     }
+  }
+
+  /**
+   * The minute a daily or weekly trigger really runs at. Google picks one when the trigger is made and
+   * keeps it ("if you create a recurring 9 a.m. trigger, Apps Script chooses a time between 9 a.m. and
+   * 10 a.m., then keeps that timing consistent from day to day"; nearMinute is ±15 minutes). The
+   * sandbox picks it the same way, from a hash of the handler and the state's id counter, so runs are
+   * reproducible yet code cannot rely on :00.
+   */
+  #runMinute(): number | null {
+    if (this.#hour === null) return this.#minute;
+    let hash = 2166136261;
+    for (const c of `${this.#handler}#${this.#ctx.state.nextId}`) hash = Math.imul(hash ^ c.charCodeAt(0), 16777619) >>> 0;
+    if (this.#minute === null) return hash % 60;
+    return Math.min(59, Math.max(0, this.#minute + (hash % 31) - 15));
   }
 }
 

@@ -6,9 +6,10 @@ import type { TriggerSchedule, TriggerState } from '../workspace';
 //
 // Google is deliberately imprecise (developers.google.com/apps-script/reference/script/clock-trigger-builder):
 // `atHour(7)` runs at some minute between 7:00 and 8:00, `nearMinute(m)` within ±15 minutes of m,
-// `everyHours(n)` and `everyMinutes(n)` at whatever offset Google picks. The sandbox is deterministic
-// instead: it runs at exactly hour:nearMinute (minute 0 when nearMinute was not given), and interval
-// triggers at exact multiples of the interval after the trigger was created. Daily and weekly
+// `everyHours(n)` and `everyMinutes(n)` at whatever offset Google picks. The sandbox picks the minute
+// of a daily or weekly trigger when it is made (ClockTriggerBuilder, stored as `nearMinute`) and runs
+// at exactly hour:nearMinute from then on; interval triggers run at exact multiples of the interval
+// after the trigger was created. Daily and weekly
 // triggers keep their wall-clock time in the trigger's time zone across daylight-saving changes.
 //
 // Every series is anchored at the trigger's creation: `nextRunAfter` gives its first run strictly

@@ -15,26 +15,40 @@ describe('ScriptApp clock triggers', () => {
     expect(trigger.getEventType()).toBe(ScriptApp.EventType.CLOCK);
     expect(trigger.getTriggerSource()).toBe(ScriptApp.TriggerSource.CLOCK);
     expect(trigger.getTriggerSourceId()).toBeNull();
+    // Google picks a minute within the hour when the trigger is made and keeps it.
+    const minute = (ctx.state.triggers[0]!.schedule as { nearMinute: number }).nearMinute;
+    expect(minute).toBeGreaterThanOrEqual(0);
+    expect(minute).toBeLessThan(60);
     expect(ctx.state.triggers).toEqual([
       {
         id: trigger.getUniqueId(),
         handler: 'dailyCheck',
         owner: 'lead@cil-demo.example',
-        schedule: { kind: 'everyDays', days: 1, atHour: 7, nearMinute: null },
+        schedule: { kind: 'everyDays', days: 1, atHour: 7, nearMinute: minute },
         createdAt: new Date('2026-11-27T05:00:00Z'),
-        nextRunAt: new Date('2026-11-28T02:00:00Z'), // 07:00 in Asia/Karachi
+        nextRunAt: new Date(Date.parse('2026-11-28T02:00:00Z') + minute * 60_000), // 07:mm in Asia/Karachi
         timeZone: null,
       },
     ]);
+  });
+
+  it('runs near the minute asked for, within 15 minutes, and not at :00 for every trigger', () => {
+    const { ctx, ScriptApp } = setup();
+    for (let i = 0; i < 10; i++) ScriptApp.newTrigger(`near${i}`).timeBased().everyDays(1).atHour(7).nearMinute(30).create();
+    for (let i = 0; i < 10; i++) ScriptApp.newTrigger(`any${i}`).timeBased().everyDays(1).atHour(7).create();
+    const minutes = ctx.state.triggers.map((t) => (t.schedule as { nearMinute: number }).nearMinute);
+    for (const minute of minutes.slice(0, 10)) expect(Math.abs(minute - 30)).toBeLessThanOrEqual(15);
+    expect(new Set(minutes.slice(10)).size).toBeGreaterThan(3);
   });
 
   it('makes onWeekDay alone a weekly trigger, and honours inTimezone', () => {
     const { ctx, ScriptApp } = setup();
     ScriptApp.newTrigger('weeklySummary').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(9).inTimezone('Europe/London').create();
     const [stored] = ctx.state.triggers;
-    expect(stored!.schedule).toEqual({ kind: 'everyWeeks', weeks: 1, onWeekDay: 'MONDAY', atHour: 9, nearMinute: null });
+    const minute = (stored!.schedule as { nearMinute: number }).nearMinute;
+    expect(stored!.schedule).toEqual({ kind: 'everyWeeks', weeks: 1, onWeekDay: 'MONDAY', atHour: 9, nearMinute: minute });
     expect(stored!.timeZone).toBe('Europe/London');
-    expect(stored!.nextRunAt).toEqual(new Date('2026-11-30T09:00:00Z'));
+    expect(stored!.nextRunAt).toEqual(new Date(Date.parse('2026-11-30T09:00:00Z') + minute * 60_000));
   });
 
   it('makes after(ms) and at(date) one-shot triggers', () => {

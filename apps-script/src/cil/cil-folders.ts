@@ -7,8 +7,7 @@ type Folder = GoogleAppsScript.Drive.Folder;
 export const CIL_SUBFOLDERS = ['Reports', 'Templates', 'Events', 'Projects', 'Archive'] as const;
 
 /** Makes whichever subfolders the CIL folder lacks, and Reports/<year>; keeps the rest as they are. */
-export function setUpCilFolders(cilFolder: Folder, year: string, report: SetupReport): void {
-  const name = cilFolder.getName();
+export function setUpCilFolders(cilFolder: Folder, name: string, year: string, report: SetupReport): void {
   for (const subfolder of CIL_SUBFOLDERS) {
     const { folder, made } = folderInside(cilFolder, subfolder);
     (made ? report.created : report.kept).push(`folder "${name}/${subfolder}"`);

@@ -1,0 +1,164 @@
+/// <reference types="google-apps-script" />
+import { describe, it, expect } from 'vitest';
+import { cilTabs } from '../../shared/records/cil-tabs';
+import { readSettings } from '../../shared/records/settings';
+import { headerRow } from '../../shared/records/tab';
+import { volunteersTab } from '../../shared/records/volunteer';
+import type { Sandbox } from '../../sandbox/src/runtime/sandbox';
+import * as entryPoints from '../../apps-script/src/main';
+import { asLead, sheetState, snapshot } from './as-lead';
+import { builtBundle, newSandbox } from './built-bundle';
+
+// The "CIL Hub" menu: built by onOpen in the restricted modes a simple trigger runs in, and its
+// "Set up this CIL…" item, chosen by a lead in a spreadsheet they made themselves.
+
+const TAB_NAMES = [...cilTabs.map((tab) => tab.name), 'Settings'];
+
+/** A spreadsheet a lead made in Drive, in a folder of their own (or loose in My Drive). */
+function leadSpreadsheet(sandbox: Sandbox, folderName: string | null): { spreadsheetId: string; folderId: string } {
+  return asLead(
+    sandbox,
+    (folder: string | null) => {
+      const book = SpreadsheetApp.create('Our tracker');
+      const parent = folder === null ? DriveApp.getRootFolder() : DriveApp.createFolder(folder);
+      DriveApp.getFileById(book.getId()).moveTo(parent);
+      return { spreadsheetId: book.getId(), folderId: parent.getId() };
+    },
+    [folderName],
+  );
+}
+
+function shown(sandbox: Sandbox, kind: 'alert' | 'prompt') {
+  return sandbox.state.ui.shown.filter((ui) => ui.kind === kind);
+}
+
+function namesIn(sandbox: Sandbox, folderId: string): string[] {
+  return Object.values(sandbox.state.drive.items)
+    .filter((item) => item.parents.includes(folderId) && !item.trashed)
+    .map((item) => item.name)
+    .sort();
+}
+
+describe('the CIL Hub menu', () => {
+  it('is built by onOpen, which runs in LIMITED mode when the spreadsheet opens', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+
+    const opened = sandbox.openSpreadsheet(spreadsheetId)!;
+
+    expect(opened.error).toBeNull();
+    expect(sandbox.state.ui.menus).toEqual([
+      { spreadsheetId, title: 'CIL Hub', items: [{ caption: 'Set up this CIL…', functionName: 'setUpThisCil' }] },
+    ]);
+  });
+
+  it('is built before the add-on is authorized too (NONE mode)', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    const result = sandbox.run('onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE', activeSpreadsheetId: spreadsheetId, hasUi: true, trigger: 'simple trigger' });
+    expect(result.error).toBeNull();
+    expect(sandbox.state.ui.menus.map((menu) => menu.title)).toEqual(['CIL Hub']);
+  });
+
+  it('runs only entry points of the built bundle', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    sandbox.openSpreadsheet(spreadsheetId);
+    const functions = sandbox.state.ui.menus.flatMap((menu) => menu.items.flatMap((item) => ('functionName' in item ? [item.functionName] : [])));
+    expect(functions.length).toBeGreaterThan(0);
+    for (const name of functions) {
+      expect(builtBundle().entryPoints, name).toContain(name);
+      expect(Object.keys(entryPoints), name).toContain(name);
+    }
+  });
+});
+
+describe('"Set up this CIL…"', () => {
+  it('asks the CIL\'s name and sets up the spreadsheet the lead has open, in its folder', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId, folderId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    sandbox.openSpreadsheet(spreadsheetId);
+
+    const chosen = sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'OK', text: 'CIL Karachi' }]);
+
+    expect(chosen.error).toBeNull();
+    expect(shown(sandbox, 'prompt').map((p) => p.title)).toEqual(['Set up this CIL']);
+    expect(shown(sandbox, 'alert').map((a) => a.content)).toEqual([expect.stringMatching(/^CIL Karachi is set up\. Made: folder "CIL Karachi\/Reports"/)]);
+    // The lead's own spreadsheet and Sheet1 stay; the tabs join them.
+    expect(sandbox.state.spreadsheets[spreadsheetId]!.sheets.map((s) => s.name)).toEqual([...TAB_NAMES, 'Sheet1']);
+    expect(sheetState(sandbox, spreadsheetId, 'Volunteers').values).toEqual([headerRow(volunteersTab)]);
+    expect(sandbox.state.drive.items[spreadsheetId]!.parents).toEqual([folderId]);
+    expect(namesIn(sandbox, folderId)).toEqual(['Archive', 'Events', 'Our tracker', 'Projects', 'Reports', 'Templates']);
+    const settings = readSettings(sheetState(sandbox, spreadsheetId, 'Settings').values);
+    expect(settings.ok && settings.settings.cilName).toBe('CIL Karachi');
+    expect(JSON.parse(sandbox.state.properties.script['cil:cil-karachi']!)).toMatchObject({ name: 'CIL Karachi', spreadsheetId, folderId });
+  });
+
+  it('asks nothing when Settings names the CIL, and changes nothing the second time', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    sandbox.openSpreadsheet(spreadsheetId);
+    sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'OK', text: 'CIL Karachi' }]);
+    const before = snapshot(sandbox);
+    sandbox.advance(3_600_000);
+
+    const again = sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil');
+
+    expect(again.error).toBeNull();
+    expect(shown(sandbox, 'prompt')).toHaveLength(1);
+    expect(shown(sandbox, 'alert').at(-1)!.content).toBe('CIL Karachi is set up. Everything was already in place; nothing was changed.');
+    expect(snapshot(sandbox)).toEqual(before);
+  });
+
+  it('does nothing when the lead cancels the question', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    sandbox.openSpreadsheet(spreadsheetId);
+    const before = snapshot(sandbox);
+
+    const chosen = sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'CANCEL' }]);
+
+    expect(chosen.error).toBeNull();
+    expect(shown(sandbox, 'alert')).toEqual([]);
+    expect(snapshot(sandbox)).toEqual(before);
+  });
+
+  it('moves a spreadsheet loose in My Drive into a new CIL folder', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, null);
+    sandbox.openSpreadsheet(spreadsheetId);
+
+    sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'OK', text: 'CIL Quetta' }]);
+
+    expect(namesIn(sandbox, 'root')).toEqual(['CIL Quetta']);
+    const folder = Object.values(sandbox.state.drive.items).find((item) => item.name === 'CIL Quetta')!;
+    expect(sandbox.state.drive.items[spreadsheetId]!.parents).toEqual([folder.id]);
+    expect(namesIn(sandbox, folder.id)).toEqual(['Archive', 'Events', 'Our tracker', 'Projects', 'Reports', 'Templates']);
+  });
+
+  it('shows the lead what to fix, and changes nothing', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    asLead(
+      sandbox,
+      (id: string) => {
+        const sheet = SpreadsheetApp.openById(id).insertSheet('Volunteers');
+        sheet.getRange(1, 1, 2, 3).setValues([
+          ['Volunteer ID', 'Name', 'Role'],
+          ['v-1', 'Ayesha', 'organizer'],
+        ]);
+      },
+      [spreadsheetId],
+    );
+    sandbox.openSpreadsheet(spreadsheetId);
+    const before = snapshot(sandbox);
+
+    const chosen = sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'OK', text: 'CIL Karachi' }]);
+
+    expect(chosen.error).toBeNull();
+    const [alert] = shown(sandbox, 'alert');
+    expect(alert!.content).toContain('The "Volunteers" tab has no "Email" column; add it to the header row');
+    expect(alert!.content).toContain('Nothing was changed.');
+    expect(snapshot(sandbox)).toEqual(before);
+  });
+});

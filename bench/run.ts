@@ -6,6 +6,7 @@ import { loadBundle } from '../sandbox/src/runtime/apps-script-bundle';
 import { Sandbox } from '../sandbox/src/runtime/sandbox';
 import { callWebApp } from '../sandbox/src/runtime/web-app';
 import { emptyWorkspace } from '../sandbox/src/workspace';
+import { benchSync } from './sync';
 
 // `npm run bench`: figures, not verdicts. Bundle bytes, and what each entry point costs in the
 // sandbox: Node time (context + bundle load included, as Apps Script loads the script per execution)
@@ -48,3 +49,5 @@ console.log(`\nEntry points in the sandbox (mean of ${runs} executions)`);
 console.log(row(['  entry point', 'Node time', 'service calls', 'cells r/w']));
 measure('about()', () => sandbox.run('about'));
 measure('GET /exec (doGet)', () => callWebApp(sandbox, { method: 'GET' }).execution);
+
+benchSync(bundle);

@@ -1,11 +1,8 @@
+import { MEET_CODE_SHAPE } from './meet-code-shape';
 import { z } from './zod';
 
-/** A Google Meet meeting code as in the meeting's address: meet.google.com/abc-defg-hij. */
-export const MEET_CODE_SHAPE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
-
-export function isMeetCode(value: unknown): value is string {
-  return typeof value === 'string' && MEET_CODE_SHAPE.test(value);
-}
+// The pattern lives in a zod-free module so that content scripts can use it without pulling in zod.
+export { MEET_CODE_SHAPE, isMeetCode, meetCodeInText } from './meet-code-shape';
 
 export const meetCodeSchema = z
   .string()

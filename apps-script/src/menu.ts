@@ -12,6 +12,10 @@ export interface MenuItem {
 /** In menu order; adding an item is one line here (and its export in main.ts). */
 export const cilHubMenuItems: readonly MenuItem[] = [
   { caption: 'Set up this CIL…', functionName: 'setUpThisCil' },
+  { caption: 'Add volunteer…', functionName: 'openAddVolunteerSidebar' },
+  { caption: 'Send enrollment', functionName: 'sendEnrollmentFromMenu' },
+  { caption: 'Revoke enrollment…', functionName: 'revokeEnrollmentFromMenu' },
+  { caption: 'Re-issue enrollment…', functionName: 'reissueEnrollmentFromMenu' },
 ];
 
 const CIL_HUB_MENU = 'CIL Hub';

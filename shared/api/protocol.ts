@@ -1,7 +1,11 @@
 import { z } from '../zod';
 import { utf8Length } from '../encoding/utf8';
+import { ACCOUNTABILITY_KINDS } from '../records/accountability';
+import { ATTENDANCE_STATUSES } from '../records/attendance';
+import { MEETING_KINDS } from '../records/meeting';
 import { VOLUNTEER_ROLES, VOLUNTEER_STATUSES } from '../records/volunteer';
 import { calendarDaySchema } from '../time/calendar-day';
+import { instantSchema } from '../time/instant';
 import { apiError, apiErrorSchema, API_ERRORS, type ApiError, type ApiErrorCode } from './errors';
 import { entryResultSchema } from './sync-entry';
 
@@ -42,11 +46,25 @@ export type EnrollRequest = z.output<typeof enrollRequestSchema>;
 export type SyncRequest = z.output<typeof syncRequestSchema>;
 export type SummaryRequest = z.output<typeof summaryRequestSchema>;
 
+const cilSchema = z.object({ id: cilIdSchema, name: z.string(), timeZone: z.string() });
+
 export const enrollResultSchema = z.object({
-  volunteer: z.object({ id: z.string(), name: z.string(), role: z.enum(VOLUNTEER_ROLES) }),
-  cil: z.object({ id: cilIdSchema, name: z.string(), timeZone: z.string() }),
+  volunteer: z.object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(VOLUNTEER_ROLES),
+    /** Hours a week the volunteer has committed to (their own, or the CIL's default for their role). */
+    weeklyCommitmentHours: z.number(),
+  }),
+  cil: cilSchema.extend({
+    /** A Meet session shorter than this counts as absent; the extension can say so before it syncs. */
+    minimumMinutesPresent: z.number(),
+  }),
 });
 export const syncResultSchema = z.object({ results: z.array(entryResultSchema) });
+
+const hoursAgainstCommitment = z.object({ period: z.string(), hours: z.number(), commitment: z.number() });
+
 export const summaryResultSchema = z.object({
   volunteer: z.object({
     id: z.string(),
@@ -54,11 +72,43 @@ export const summaryResultSchema = z.object({
     role: z.enum(VOLUNTEER_ROLES),
     status: z.enum(VOLUNTEER_STATUSES),
   }),
-  cil: z.object({ id: cilIdSchema, name: z.string(), timeZone: z.string() }),
+  cil: cilSchema,
   /** Today in the CIL's time zone. */
   today: calendarDaySchema,
   /** This ISO week's hours against the volunteer's weekly commitment. */
-  week: z.object({ period: z.string(), hours: z.number(), commitment: z.number() }),
+  week: hoursAgainstCommitment,
+  /** This month's hours against the weekly commitment spread over the month's days (weekly × days / 7). */
+  month: hoursAgainstCommitment,
+  /** The volunteer's last meetings, newest first: one item per meeting (sessions of one meeting combined). */
+  recentAttendance: z.array(
+    z.object({
+      /** Absent for a Meet session no meeting in the Meetings tab matched (yet). */
+      meetingId: z.string().optional(),
+      title: z.string().optional(),
+      kind: z.enum(MEETING_KINDS).optional(),
+      meetCode: z.string().optional(),
+      /** The meeting's start, or the join time of an unmatched session. */
+      at: instantSchema,
+      status: z.enum(ATTENDANCE_STATUSES),
+      minutes: z.number().optional(),
+    }),
+  ),
+  /** Meetings the volunteer is expected at, not over yet and starting within 14 days, soonest first. */
+  upcomingMeetings: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(MEETING_KINDS),
+      title: z.string(),
+      startsAt: instantSchema,
+      endsAt: instantSchema,
+      meetCode: z.string().optional(),
+    }),
+  ),
+  /**
+   * With `volunteer.status`, where the volunteer stands: the latest step of the inactivity policy a
+   * lead approved or sent about them (a reminder, a warning…), or null when there is none.
+   */
+  lastStep: z.object({ kind: z.enum(ACCOUNTABILITY_KINDS), at: instantSchema }).nullable(),
 });
 export type EnrollResult = z.output<typeof enrollResultSchema>;
 export type SyncResult = z.output<typeof syncResultSchema>;
@@ -93,6 +143,18 @@ export function errorResponse(error: ApiError): ErrorResponse {
 
 export type RequestRead = { ok: true; request: ApiRequest } | { ok: false; error: ApiError };
 
+/**
+ * A field's value as a message shows it: a short primitive as JSON, anything else by its kind. Never
+ * the value itself: a hostile body may put 256 KB, or nesting deep enough to overflow JSON.stringify,
+ * in any field.
+ */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, 40))}…`;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
 function refuse(code: ApiErrorCode, detail: string): RequestRead {
   return { ok: false, error: apiError(code, `${API_ERRORS[code].message} (${detail})`) };
 }
@@ -116,10 +178,10 @@ export function parseRequest(body: string): RequestRead {
   }
   const fields = json as Record<string, unknown>;
   if (fields.v !== API_VERSION) {
-    return refuse('unsupported_version', `the request is version ${JSON.stringify(fields.v) ?? 'missing'}; this web app speaks version ${API_VERSION}`);
+    return refuse('unsupported_version', `the request is version ${shown(fields.v)}; this web app speaks version ${API_VERSION}`);
   }
   if (!API_OPS.includes(fields.op as ApiOp)) {
-    return refuse('unknown_op', `op ${JSON.stringify(fields.op) ?? 'missing'} is not one of ${API_OPS.join(', ')}`);
+    return refuse('unknown_op', `op ${shown(fields.op)} is not one of ${API_OPS.join(', ')}`);
   }
   if (fields.token === undefined || fields.token === null || fields.token === '') {
     return refuse('missing_token', 'the request has no token');

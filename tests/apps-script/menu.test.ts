@@ -48,7 +48,17 @@ describe('the CIL Hub menu', () => {
 
     expect(opened.error).toBeNull();
     expect(sandbox.state.ui.menus).toEqual([
-      { spreadsheetId, title: 'CIL Hub', items: [{ caption: 'Set up this CIL…', functionName: 'setUpThisCil' }] },
+      {
+        spreadsheetId,
+        title: 'CIL Hub',
+        items: [
+          { caption: 'Set up this CIL…', functionName: 'setUpThisCil' },
+          { caption: 'Add volunteer…', functionName: 'openAddVolunteerSidebar' },
+          { caption: 'Send enrollment', functionName: 'sendEnrollmentFromMenu' },
+          { caption: 'Revoke enrollment…', functionName: 'revokeEnrollmentFromMenu' },
+          { caption: 'Re-issue enrollment…', functionName: 'reissueEnrollmentFromMenu' },
+        ],
+      },
     ]);
   });
 

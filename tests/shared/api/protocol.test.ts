@@ -65,6 +65,21 @@ describe('parseRequest', () => {
     expect(read.error.message.startsWith(API_ERRORS.unsupported_version.message)).toBe(true);
     expect(read.error.message).toContain('the request is version 3; this web app speaks version 1');
   });
+
+  it('shows a field\'s value only when it is short, and never fails on a deep one', () => {
+    const message = (body: string) => {
+      const read = parseRequest(body);
+      return read.ok ? '' : read.error.message;
+    };
+    expect(message(JSON.stringify({ ...base, op: 'delete' }))).toContain('op "delete" is not one of enroll, sync, summary');
+    expect(message(JSON.stringify({ ...base, v: '1', op: 'sync' }))).toContain('the request is version "1";');
+    expect(message(JSON.stringify({ ...base, op: 'sync', v: null }))).toContain('the request is version null;');
+    expect(message(JSON.stringify({ ...base, op: 'x'.repeat(100_000) }))).toContain(`op "${'x'.repeat(40)}"… is not`);
+    expect(message(JSON.stringify({ ...base, op: 'x'.repeat(100_000) })).length).toBeLessThan(300);
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(message(`{"v":${deep}}`)).toContain('the request is version a list;');
+    expect(message(`{"v":1,"op":{"${'a'.repeat(10)}":${deep}}}`)).toContain('op an object is not');
+  });
 });
 
 describe('responses', () => {
@@ -79,8 +94,8 @@ describe('responses', () => {
 
   it('are checked by the extension', () => {
     const enroll = {
-      volunteer: { id: 'V-1', name: 'Ayesha', role: 'member' },
-      cil: { id: 'lahore', name: 'CIL Lahore', timeZone: 'Asia/Karachi' },
+      volunteer: { id: 'V-1', name: 'Ayesha', role: 'member', weeklyCommitmentHours: 5 },
+      cil: { id: 'lahore', name: 'CIL Lahore', timeZone: 'Asia/Karachi', minimumMinutesPresent: 5 },
     };
     expect(responseSchemas.enroll.safeParse(okResponse(enroll)).success).toBe(true);
     expect(responseSchemas.enroll.safeParse(okResponse({ ...enroll, volunteer: { id: 'V-1' } })).success).toBe(false);
@@ -90,8 +105,19 @@ describe('responses', () => {
       cil: { id: 'lahore', name: 'CIL Lahore', timeZone: 'Asia/Karachi' },
       today: '2026-11-27',
       week: { period: '2026-W48', hours: 3.5, commitment: 5 },
+      month: { period: '2026-11', hours: 12, commitment: 21.4 },
+      recentAttendance: [
+        { meetingId: 'M-1', title: 'CIL meetup', kind: 'CIL meetup', at: '2026-11-21T14:00:00.000Z', status: 'present', minutes: 55 },
+        { meetCode: 'abc-defg-hij', at: '2026-11-20T14:00:00.000Z', status: 'absent', minutes: 2 },
+      ],
+      upcomingMeetings: [
+        { id: 'M-2', kind: 'monthly CfP call', title: 'CfP call', startsAt: '2026-12-01T14:00:00.000Z', endsAt: '2026-12-01T15:00:00.000Z' },
+      ],
+      lastStep: { kind: 'reminder', at: '2026-11-20T02:00:00.000Z' },
     };
     expect(responseSchemas.summary.safeParse(okResponse(summary)).success).toBe(true);
     expect(responseSchemas.summary.safeParse(okResponse({ ...summary, today: '27/11/2026' })).success).toBe(false);
+    expect(responseSchemas.summary.safeParse(okResponse({ ...summary, lastStep: null })).success).toBe(true);
+    expect(responseSchemas.summary.safeParse(okResponse({ ...summary, lastStep: undefined })).success).toBe(false);
   });
 });

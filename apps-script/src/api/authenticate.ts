@@ -1,0 +1,30 @@
+import { apiError, API_ERRORS, type ApiError } from '../../../shared/api/errors';
+import type { Volunteer } from '../../../shared/records/volunteer';
+import { openCil, type OpenCil } from '../cil/open-cil';
+import { readVolunteers, volunteerWithTokenHash } from '../records/volunteers';
+import { tokenHash } from '../roster/enrollment-token';
+
+/** Who is calling: an enrolled volunteer of a CIL this deployment serves. */
+export interface Caller {
+  cil: OpenCil;
+  volunteer: Volunteer;
+}
+
+export type Authentication = { ok: true; caller: Caller } | { ok: false; error: ApiError };
+
+const refuse = (error: ApiError): Authentication => ({ ok: false, error });
+
+/**
+ * The volunteer whose enrollment token this is, in the CIL the request names. The token is compared
+ * only as its SHA-256 hash, which is all the Volunteers tab keeps; a token whose row has "Token revoked
+ * at" filled in is refused from that moment on (the roster is read on every request).
+ */
+export function authenticate(cilId: string, token: string): Authentication {
+  const cil = openCil(cilId);
+  if (!cil) return refuse(apiError('wrong_cil', `${API_ERRORS.wrong_cil.message} (this web app serves no CIL "${cilId}")`));
+  const roster = readVolunteers(cil.spreadsheet, cil.settings.timeZone);
+  const volunteer = volunteerWithTokenHash(roster, tokenHash(token));
+  if (!volunteer) return refuse(apiError('unknown_token'));
+  if (volunteer.tokenRevokedAt !== undefined) return refuse(apiError('revoked_token'));
+  return { ok: true, caller: { cil, volunteer } };
+}

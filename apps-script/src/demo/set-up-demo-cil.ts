@@ -1,0 +1,89 @@
+import { attendanceTab } from '../../../shared/records/attendance';
+import { deliverablesTab } from '../../../shared/records/deliverable';
+import { hoursTab } from '../../../shared/records/hours';
+import { meetingsTab } from '../../../shared/records/meeting';
+import { noticesTab } from '../../../shared/records/notice';
+import { projectsTab } from '../../../shared/records/project';
+import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
+import { volunteersTab } from '../../../shared/records/volunteer';
+import { registeredCils } from '../cil-registry';
+import { openCil, type OpenCil } from '../cil/open-cil';
+import { setUpCil } from '../cil/set-up-cil';
+import { appendRecords, readColumn, sheetOf } from '../google/tab-sheet';
+import { changeEnrollment, sendPlan } from '../roster/enrollment';
+import { withRosterLock } from '../roster/roster-cil';
+import { DEMO_MEMBER, demoRecords } from './demo-records';
+
+// The demo CIL that `npm start` and `cil-sandbox demo` set up, through the same code a lead's CIL goes
+// through: setUpCil, one write per tab, then Send enrollment to every volunteer (the emails land in the
+// sandbox's outbox). It answers with one member's enrollment code, so a person can paste it into the
+// extension at once.
+//
+// It is set up once: on a workspace that already has the demo's volunteers it refuses, naming the
+// spreadsheet, rather than adding a second roster beside the first.
+
+export const DEMO_CIL = { name: 'CIL Demo', city: 'Lahore', timeZone: 'Asia/Karachi', cfpLeadEmail: 'cil-leads@codeforpakistan.example' } as const;
+
+export interface DemoCil {
+  cilId: string;
+  spreadsheetId: string;
+  spreadsheetUrl: string;
+  webAppUrl: string;
+  volunteer: { name: string; email: string };
+  enrollmentCode: string;
+}
+
+function refuseIfSetUp(): void {
+  const existing = registeredCils().find((cil) => cil.name === DEMO_CIL.name);
+  const cil = existing ? openCil(existing.id) : null;
+  if (!cil) return;
+  const { lastRow } = readColumn(sheetOf(cil.spreadsheet, volunteersTab), volunteersTab, 'id');
+  if (lastRow > 1) {
+    throw new Error(
+      `The demo CIL is already set up here (spreadsheet "${cil.spreadsheet.getName()}", ${cil.spreadsheet.getUrl()}); nothing was added. ` +
+        'Use CIL Hub › Re-issue enrollment… there for a new code, or start a fresh workspace with `cil-sandbox demo`.',
+    );
+  }
+}
+
+/** Appends the records below what the tab holds, in one write. */
+function append<Tab extends TabDefinition>(cil: OpenCil, tab: Tab, records: readonly TabRecord<Tab>[]): void {
+  const sheet = sheetOf(cil.spreadsheet, tab);
+  const { header, lastRow } = readColumn(sheet, tab, 'id');
+  appendRecords(sheet, tab, header, lastRow, records, cil.settings.timeZone);
+}
+
+/** Entry point: sets up the demo CIL and returns how to try it. */
+export function setUpDemoCil(): DemoCil {
+  refuseIfSetUp();
+  const lead = Session.getEffectiveUser().getEmail();
+  const setUp = setUpCil({ ...DEMO_CIL, leadEmails: lead === '' ? [] : [lead] });
+  const cil = openCil(setUp.cilId)!;
+  const records = demoRecords(new Date(), cil.settings.timeZone);
+  withRosterLock(() => {
+    append(cil, volunteersTab, records.volunteers);
+    append(cil, meetingsTab, records.meetings);
+    append(cil, attendanceTab, records.attendance);
+    append(cil, noticesTab, records.notices);
+    append(cil, hoursTab, records.hours);
+    append(cil, projectsTab, records.projects);
+    append(cil, deliverablesTab, records.deliverables);
+  });
+
+  const ids = records.volunteers.map((volunteer) => volunteer.id);
+  const { report, codes } = changeEnrollment(cil, sendPlan(ids, cil.settings.timeZone), false);
+  const member = records.volunteers.find((volunteer) => volunteer.name === DEMO_MEMBER)!;
+  const code = codes.get(member.id);
+  if (code === undefined) {
+    const reason = report.skipped.find((skip) => skip.volunteer.id === member.id)?.reason ?? 'it was not sent';
+    throw new Error(`The demo CIL is set up, but ${member.name}'s enrollment code could not be emailed: ${reason}.`);
+  }
+  return {
+    cilId: setUp.cilId,
+    spreadsheetId: setUp.spreadsheetId,
+    spreadsheetUrl: setUp.spreadsheetUrl,
+    webAppUrl: ScriptApp.getService().getUrl(),
+    volunteer: { name: member.name, email: member.email },
+    enrollmentCode: code,
+  };
+}

@@ -1,0 +1,115 @@
+import { VOLUNTEER_ROLES } from '../../../shared/records/volunteer';
+import { Html, html } from '../email/html';
+import type { OpenCil } from '../cil/open-cil';
+import { rosterCil } from '../roster/roster-cil';
+
+// The "Add volunteer…" sidebar. The bundle has no HTML files, so the page is built here; every value
+// in it goes through `html`, and the page's own script shows answers with textContent only, so nothing
+// a person typed (here or in the sheet) is ever read as markup.
+
+/** The page's script: static text, nothing interpolated. It submits the fields addVolunteer accepts. */
+const SCRIPT = `
+(function () {
+  var form = document.getElementById('add-volunteer');
+  var status = document.getElementById('status');
+  var button = document.getElementById('add');
+  var keys = ['name', 'email', 'role', 'team', 'weeklyCommitmentHours', 'mentorEmail', 'joinedOn', 'notes'];
+  function show(text, isError) {
+    status.textContent = text;
+    status.className = isError ? 'error' : 'done';
+    button.disabled = false;
+  }
+  function failed(error) {
+    show(error && error.message ? error.message : String(error), true);
+  }
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var fields = {};
+    keys.forEach(function (key) {
+      var value = form.elements[key].value.trim();
+      if (value !== '') fields[key] = value;
+    });
+    var sendCode = form.elements.sendCode.checked;
+    button.disabled = true;
+    status.className = '';
+    status.textContent = 'Adding…';
+    google.script.run
+      .withFailureHandler(failed)
+      .withSuccessHandler(function (added) {
+        var who = added.volunteer.name + ' (row ' + added.rowNumber + ', ID ' + added.volunteer.id + ')';
+        if (!sendCode) {
+          form.reset();
+          show('Added ' + who + '.', false);
+          return;
+        }
+        status.textContent = 'Added ' + who + '. Sending the enrollment code…';
+        google.script.run
+          .withFailureHandler(failed)
+          .withSuccessHandler(function (report) {
+            form.reset();
+            if (report.sent.length === 1) show('Added ' + who + ' and emailed their enrollment code.', false);
+            else show('Added ' + who + ', but the enrollment code was not sent: ' + report.skipped.map(function (s) { return s.reason; }).join('; '), true);
+          })
+          .sendEnrollment([added.volunteer.id]);
+      })
+      .addVolunteer(fields);
+  });
+})();
+`;
+
+const STYLE = `
+body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; margin: 12px; }
+label { display: block; margin-top: 10px; font-weight: bold; }
+input, select, textarea { width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px; font: inherit; }
+label.check { font-weight: normal; }
+label.check input { width: auto; margin-right: 6px; }
+.hint { color: #5f6368; font-weight: normal; }
+button { margin-top: 14px; }
+#status { margin-top: 12px; }
+#status.error { color: #c5221f; }
+#status.done { color: #188038; }
+`;
+
+function field(label: string, control: Html): Html {
+  return html`<label>${label}${control}</label>`;
+}
+
+// STYLE and SCRIPT are this module's own constants, so they go in as markup.
+
+/** The sidebar's HTML for the CIL named `cilName`, whose default weekly commitment is `weeklyHours`. */
+export function addVolunteerPage(cilName: string, weeklyHours: number): string {
+  return html`<!DOCTYPE html>
+<html>
+<head><base target="_top"><style>${new Html(STYLE)}</style></head>
+<body>
+<p>Add a volunteer to <strong>${cilName}</strong>. Blank ID, status and joined-on become a new ID, active and today.</p>
+<form id="add-volunteer">
+${field('Name', html`<input name="name" required maxlength="200" autocomplete="off">`)}
+${field('Email', html`<input name="email" type="email" required autocomplete="off">`)}
+${field('Role', html`<select name="role">${VOLUNTEER_ROLES.map((role) => html`<option value="${role}"${role === 'member' ? html` selected` : ''}>${role}</option>`)}</select>`)}
+${field('Team', html`<input name="team" maxlength="200">`)}
+${field('Weekly commitment (h)', html`<input name="weeklyCommitmentHours" type="number" min="0" max="80" step="0.5" placeholder="${weeklyHours} (the CIL's default)">`)}
+${field('Mentor email', html`<input name="mentorEmail" type="email">`)}
+${field('Joined on', html`<input name="joinedOn" type="date">`)}
+${field('Notes', html`<textarea name="notes" rows="3"></textarea>`)}
+<label class="check"><input name="sendCode" type="checkbox" checked>Email an enrollment code now</label>
+<button id="add" type="submit">Add volunteer</button>
+<p id="status" role="status"></p>
+</form>
+<script>${new Html(SCRIPT)}</script>
+</body>
+</html>`.markup;
+}
+
+/** Entry point (menu "Add volunteer…"): opens the sidebar for the CIL whose spreadsheet is open. */
+export function openAddVolunteerSidebar(): void {
+  const ui = SpreadsheetApp.getUi();
+  let cil: OpenCil;
+  try {
+    cil = rosterCil(undefined);
+  } catch (error) {
+    ui.alert('Add volunteer', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+    return;
+  }
+  ui.showSidebar(HtmlService.createHtmlOutput(addVolunteerPage(cil.settings.cilName, cil.settings.weeklyCommitmentHours)).setTitle('Add volunteer'));
+}

@@ -73,6 +73,12 @@ describe('who may call', () => {
     expect(error.message).toContain('"cil-karachi"');
   });
 
+  it('stops a token the moment its volunteer is offboarded, even before a lead revokes it', () => {
+    expect(post(cil, { op: 'summary', token: TOKENS.member }).json.ok).toBe(true);
+    editVolunteer(cil, 'v-2', 'Status', 'offboarded');
+    expect(refusal({ op: 'sync', token: TOKENS.member, entries: [] }).code).toBe('revoked_token');
+  });
+
   it('stops a token the moment a lead revokes it', () => {
     expect(post(cil, { op: 'summary', token: TOKENS.member }).json.ok).toBe(true);
     editVolunteer(cil, 'v-2', 'Token revoked at', new Date('2026-11-27T05:00:00Z'));

@@ -150,6 +150,8 @@ describe('setUpCil on an empty Drive', () => {
     expect(file.parents).toEqual([result.folderId]);
     expect(result.spreadsheetUrl).toBe(`https://docs.google.com/spreadsheets/d/${result.spreadsheetId}/edit`);
     expect(book.timeZone).toBe('Asia/Dubai');
+    // Day-first dates, as a lead in Pakistan types them.
+    expect(book.locale).toBe('en_GB');
   });
 
   it('makes every tab in order with the header from its schema, and no Sheet1', () => {

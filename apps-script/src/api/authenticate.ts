@@ -17,7 +17,8 @@ const refuse = (error: ApiError): Authentication => ({ ok: false, error });
 /**
  * The volunteer whose enrollment token this is, in the CIL the request names. The token is compared
  * only as its SHA-256 hash, which is all the Volunteers tab keeps; a token whose row has "Token revoked
- * at" filled in is refused from that moment on (the roster is read on every request).
+ * at" filled in, or whose volunteer is offboarded or alumni, is refused from that moment on (the
+ * roster is read on every request).
  */
 export function authenticate(cilId: string, token: string): Authentication {
   const cil = openCil(cilId);
@@ -25,6 +26,9 @@ export function authenticate(cilId: string, token: string): Authentication {
   const roster = readVolunteers(cil.spreadsheet, cil.settings.timeZone);
   const volunteer = volunteerWithTokenHash(roster, tokenHash(token));
   if (!volunteer) return refuse(apiError('unknown_token'));
-  if (volunteer.tokenRevokedAt !== undefined) return refuse(apiError('revoked_token'));
+  // Offboarding ends an enrollment even if the lead has not revoked the token yet.
+  if (volunteer.tokenRevokedAt !== undefined || volunteer.status === 'offboarded' || volunteer.status === 'alumni') {
+    return refuse(apiError('revoked_token'));
+  }
   return { ok: true, caller: { cil, volunteer } };
 }

@@ -23,6 +23,7 @@ import { appendHours, readHoursIds } from '../records/hours';
 import { readMeetings } from '../records/meetings';
 import { appendNotices, readNoticeIds } from '../records/notices';
 import type { Caller } from './authenticate';
+import { withScriptLock } from '../google/script-lock';
 
 // sync: the extension's queued hours, Meet sessions and notices. Each entry is checked on its own and
 // answered stored / duplicate / rejected, in request order. Everything that decides "duplicate" (the
@@ -235,12 +236,12 @@ export function sync(request: SyncRequest, caller: Caller): ApiResponse<SyncResu
   // Nothing to store: no lock, no reads.
   if (valid.length === 0) return okResponse({ results });
 
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return errorResponse(apiError('lock_timeout'));
-  try {
-    storeEntries(valid, results, caller);
-  } finally {
-    lock.releaseLock();
-  }
-  return okResponse({ results });
+  return withScriptLock(
+    LOCK_WAIT_MS,
+    (): ApiResponse<SyncResult> => {
+      storeEntries(valid, results, caller);
+      return okResponse({ results });
+    },
+    () => errorResponse(apiError('lock_timeout')),
+  );
 }

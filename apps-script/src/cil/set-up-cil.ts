@@ -9,6 +9,7 @@ import { setUpCilFolders } from './cil-folders';
 import { inspectSpreadsheet, newTabWork, setupTabs, writeTabs, type SpreadsheetInspection } from './cil-spreadsheet';
 import { cilNameIn, planSettings, settingsTab, writeSettings, type GivenSettings } from './settings-tab';
 import type { SetupReport } from './setup-report';
+import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
 
 // "Set up a CIL": makes, or adopts where they exist, the CIL's Drive folder tree and its spreadsheet,
 // and registers the CIL with this deployment. Everything is read and checked first; only then is
@@ -128,18 +129,10 @@ function placeOfSpreadsheet(spreadsheet: Spreadsheet, cilName: string): CilPlace
   return { folder: folder ? { existing: folder } : { makeIn: root }, spreadsheet, moveSpreadsheet: true, registered: null };
 }
 
-const sameName = (a: string, b: string) => headerKey(a) === headerKey(b);
+/** English with day-first dates, the way a CIL in Pakistan writes them. */
+const CIL_SPREADSHEET_LOCALE = 'en_GB';
 
-/** Setup is rare but must not run twice at once (two leads clicking): two runs would make two folders. */
-function withScriptLock<T>(run: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) throw new Error('CIL Hub is busy with another task; try again in a minute. Nothing was changed.');
-  try {
-    return run();
-  } finally {
-    lock.releaseLock();
-  }
-}
+const sameName = (a: string, b: string) => headerKey(a) === headerKey(b);
 
 function setUpCilAt(place: CilPlace, options: ParsedOptions, registry: readonly RegisteredCil[]): SetUpCilResult {
   const report: SetupReport = { created: [], kept: [] };
@@ -183,6 +176,9 @@ function setUpCilAt(place: CilPlace, options: ParsedOptions, registry: readonly 
     spreadsheet = SpreadsheetApp.create(name);
     // SpreadsheetApp makes it in the root of My Drive.
     DriveApp.getFileById(spreadsheet.getId()).moveTo(folder);
+    // Pakistan writes dates day first: a lead typing 02/11/2026 means 2 November. An adopted
+    // spreadsheet keeps the locale its lead chose.
+    spreadsheet.setSpreadsheetLocale(CIL_SPREADSHEET_LOCALE);
     spare = spreadsheet.getSheets()[0]!;
     report.created.push(`spreadsheet "${name}"`);
   }
@@ -235,11 +231,11 @@ function register(
 /** Entry point: sets up (or adopts and repairs) the CIL named in `options`; see SetUpCilOptions. */
 export function setUpCil(options: SetUpCilOptions): SetUpCilResult {
   const parsed = parseOptions(options);
-  return withScriptLock(() => {
+  return withScriptLock(LEAD_ACTION_LOCK_WAIT_MS, () => {
     const registry = registeredCils();
     const registered = registry.find((cil) => sameName(cil.name, parsed.name)) ?? null;
     return setUpCilAt(placeOfCil(parsed, registered), parsed, registry);
-  });
+  }, busyForLead);
 }
 
 function messageOf(error: unknown): string {
@@ -262,7 +258,11 @@ export function setUpThisCil(): void {
       name = answer.getResponseText();
     }
     const options = parseOptions({ name });
-    const result = withScriptLock(() => setUpCilAt(placeOfSpreadsheet(spreadsheet, options.name), options, registeredCils()));
+    const result = withScriptLock(
+      LEAD_ACTION_LOCK_WAIT_MS,
+      () => setUpCilAt(placeOfSpreadsheet(spreadsheet, options.name), options, registeredCils()),
+      busyForLead,
+    );
     const made = result.created.length > 0 ? `Made: ${result.created.join(', ')}.` : 'Everything was already in place; nothing was changed.';
     ui.alert('Set up this CIL', `${options.name} is set up. ${made}`, ui.ButtonSet.OK);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { registeredCils } from '../cil-registry';
 import { openCil, type OpenCil } from '../cil/open-cil';
+import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
 
 // Which CIL a roster entry point works on. From the menu or the sidebar it is the spreadsheet the lead
 // has open; called by name (clasp, the sandbox's `call`) it is the CIL named by id, or the only one
@@ -29,11 +30,5 @@ export function rosterCil(cilId: string | null | undefined): OpenCil {
  * demo) would lose one's rows. The script lock is the one the web app holds while it writes.
  */
 export function withRosterLock<T>(run: () => T): T {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) throw new Error('CIL Hub is busy with another task; try again in a minute. Nothing was changed.');
-  try {
-    return run();
-  } finally {
-    lock.releaseLock();
-  }
+  return withScriptLock(LEAD_ACTION_LOCK_WAIT_MS, run, busyForLead);
 }

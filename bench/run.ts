@@ -6,6 +6,7 @@ import { loadBundle } from '../sandbox/src/runtime/apps-script-bundle';
 import { Sandbox } from '../sandbox/src/runtime/sandbox';
 import { callWebApp } from '../sandbox/src/runtime/web-app';
 import { emptyWorkspace } from '../sandbox/src/workspace';
+import { benchExtension } from './extension';
 import { benchSync } from './sync';
 
 // `npm run bench`: figures, not verdicts. Bundle bytes, and what each entry point costs in the
@@ -51,3 +52,5 @@ measure('about()', () => sandbox.run('about'));
 measure('GET /exec (doGet)', () => callWebApp(sandbox, { method: 'GET' }).execution);
 
 benchSync(bundle);
+
+await benchExtension();

@@ -16,22 +16,34 @@ export const registeredCilSchema = z.object({
 });
 export type RegisteredCil = z.output<typeof registeredCilSchema>;
 
+/**
+ * One registry entry, or null when someone edited the property by hand into something unreadable: it
+ * is skipped (the other CILs keep working) and named in the execution log, where an admin looks.
+ */
+function readEntry(key: string, value: string): RegisteredCil | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    json = undefined;
+  }
+  const parsed = registeredCilSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  console.warn(`CIL Hub: the script property "${key}" is not a CIL registration CIL Hub can read, so it is skipped. Delete it, or run Set up this CIL again in that CIL's spreadsheet.`);
+  return null;
+}
+
 export function registeredCils(): RegisteredCil[] {
   const properties = PropertiesService.getScriptProperties().getProperties();
   return Object.entries(properties)
     .filter(([key]) => key.startsWith(PREFIX))
-    .flatMap(([, value]) => {
-      const parsed = registeredCilSchema.safeParse(JSON.parse(value));
-      return parsed.success ? [parsed.data] : [];
-    })
+    .flatMap(([key, value]) => readEntry(key, value) ?? [])
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function findCil(id: string): RegisteredCil | null {
   const value = PropertiesService.getScriptProperties().getProperty(PREFIX + id);
-  if (value === null) return null;
-  const parsed = registeredCilSchema.safeParse(JSON.parse(value));
-  return parsed.success ? parsed.data : null;
+  return value === null ? null : readEntry(PREFIX + id, value);
 }
 
 export function registerCil(cil: RegisteredCil): void {

@@ -9,3 +9,5 @@ export { openAddVolunteerSidebar } from './sidebar/add-volunteer-sidebar';
 export { sendEnrollment, revokeEnrollment, reissueEnrollment } from './roster/enrollment';
 export { sendEnrollmentFromMenu, revokeEnrollmentFromMenu, reissueEnrollmentFromMenu } from './roster/enrollment-menu';
 export { setUpDemoCil } from './demo/set-up-demo-cil';
+export { openLinkAttendanceSidebar } from './sidebar/link-attendance-sidebar';
+export { linkAttendance } from './attendance/link-attendance';

@@ -16,6 +16,7 @@ export const cilHubMenuItems: readonly MenuItem[] = [
   { caption: 'Send enrollment', functionName: 'sendEnrollmentFromMenu' },
   { caption: 'Revoke enrollment…', functionName: 'revokeEnrollmentFromMenu' },
   { caption: 'Re-issue enrollment…', functionName: 'reissueEnrollmentFromMenu' },
+  { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
 ];
 
 const CIL_HUB_MENU = 'CIL Hub';

@@ -1,58 +1,54 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import type { Reply } from '../messages';
+import { takeCodeFromAddress } from '../ui/options-link';
+import { useStatus } from '../ui/use-status';
+import { EnrolledAs } from './EnrolledAs';
+import { EnrollForm } from './EnrollForm';
 
+/** The options page: who this browser is enrolled as, sign-out, and enrollment with a code. */
 export function Options() {
-  const [code, setCode] = useState('');
-  const [missing, setMissing] = useState(false);
-  const field = useRef<HTMLInputElement>(null);
+  const { view, send } = useStatus();
+  // Read once: the address loses the code as it is read.
+  const [codeFromLink] = useState(takeCodeFromAddress);
+  const [signOut, setSignOut] = useState<{ ok: boolean; message: string }>();
+  const heading = useRef<HTMLHeadingElement>(null);
 
-  function save(event: SubmitEvent) {
-    event.preventDefault();
-    const isMissing = code.trim() === '';
-    setMissing(isMissing);
-    // Sending focus back to the field lets a keyboard or screen-reader user fix it straight away.
-    if (isMissing) field.current?.focus();
-  }
-
-  function edit(event: Event) {
-    const value = (event.currentTarget as HTMLInputElement).value;
-    setCode(value);
-    if (value.trim() !== '') setMissing(false);
+  function signedOut(reply: Reply) {
+    setSignOut(reply.ok ? { ok: true, message: t('optionsSignedOut') } : { ok: false, message: reply.message });
+    // The sign-out buttons went with the enrollment; the section's heading is the nearest place.
+    heading.current?.focus();
   }
 
   return (
     <main class="page">
       <h1>{t('optionsTitle')}</h1>
-      {/* noValidate: the browser's own bubble is not localised through _locales and vanishes on blur;
-          the inline message below is both. */}
-      <form onSubmit={save} noValidate>
-        <fieldset>
-          <legend>{t('optionsEnrollmentLegend')}</legend>
-          <label for="enrollment-code">{t('optionsEnrollmentCodeLabel')}</label>
-          <input
-            ref={field}
-            id="enrollment-code"
-            name="enrollment-code"
-            type="text"
-            required
-            autocomplete="off"
-            spellcheck={false}
-            value={code}
-            onInput={edit}
-            aria-invalid={missing}
-            aria-describedby={missing ? 'enrollment-code-error enrollment-code-hint' : 'enrollment-code-hint'}
-          />
-          <p id="enrollment-code-hint" class="hint">
-            {t('optionsEnrollmentCodeHint')}
+      <section aria-labelledby="enrollment">
+        <h2 id="enrollment" ref={heading} tabIndex={-1}>
+          {t('optionsEnrollment')}
+        </h2>
+        {signOut !== undefined && !(signOut.ok && view.kind === 'ready' && view.status.enrollment !== null) && (
+          <p role={signOut.ok ? 'status' : 'alert'} class={signOut.ok ? 'done' : 'error'}>
+            {signOut.message}
           </p>
-          {missing && (
-            <p id="enrollment-code-error" class="error" role="alert">
-              {t('optionsEnrollmentCodeMissing')}
-            </p>
-          )}
-        </fieldset>
-        <button type="submit">{t('optionsSave')}</button>
-      </form>
+        )}
+        {view.kind === 'checking' ? (
+          <p role="status">{t('optionsChecking')}</p>
+        ) : view.kind === 'failed' ? (
+          <p role="alert" class="error">
+            {view.message}
+          </p>
+        ) : (
+          <>
+            {view.status.enrollment === null ? (
+              <p>{t('optionsNotEnrolledYet')}</p>
+            ) : (
+              <EnrolledAs enrollment={view.status.enrollment} queued={view.status.queue.length} send={send} onSignedOut={signedOut} />
+            )}
+            <EnrollForm enrolled={view.status.enrollment !== null} codeFromLink={codeFromLink} send={send} />
+          </>
+        )}
+      </section>
     </main>
   );
 }

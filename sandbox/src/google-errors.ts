@@ -36,6 +36,9 @@ export const googleErrors = {
   driveItemNotFound: () => 'No item with the given ID could be found, or you do not have permission to access it.',
   invalidArgument: (name: string) => `Invalid argument: ${name}`,
   invalidEmail: (email: string) => `Invalid email: ${email}`,
+  // Google's wording is not known; its documentation says only that removing the group throws.
+  removingOwnGroup: (group: string) =>
+    `You can't remove ${group} from the editors of this protected range: your own edit access comes through it. Add yourself as an editor first.`,
   tooManyTriggers: () =>
     'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
   triggerHourOutOfRange: () => 'The hour must be between 0 and 23.',

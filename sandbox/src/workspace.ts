@@ -207,8 +207,13 @@ export interface WorkspaceState {
   clock: Date;
   user: { email: string; domain: string; accountType: 'consumer' | 'workspace' };
   scriptTimeZone: string;
-  /** Where the web app answers, as ScriptApp.getService().getUrl() reports it: the sandbox's own /exec. */
-  webAppUrl: string;
+  /**
+   * Where the web app answers, as ScriptApp.getService().getUrl() reports it: the sandbox's own /exec;
+   * null models a script not deployed as a web app, for which Google's getUrl() returns null.
+   */
+  webAppUrl: string | null;
+  /** Google Groups, for sharing through a group: each group's address → its members' addresses. Absent: none. */
+  groups?: Record<string, string[]>;
   drive: { rootFolderId: string; items: Record<string, DriveItemState> };
   spreadsheets: Record<string, SpreadsheetState>;
   documents: Record<string, DocumentState>;

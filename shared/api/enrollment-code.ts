@@ -9,11 +9,13 @@ import { cilIdSchema, tokenSchema } from './protocol';
  */
 export const ENROLLMENT_CODE_PREFIX = 'cilhub1.';
 
-// https for real deployments; plain http only on this machine, where the sandbox serves the web app.
-const WEB_APP_URL = /^(?:https:\/\/[^\s/?#]+|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?)(?:[/?#]\S*)?$/i;
+// A deployed web app's address ends in /exec. The /dev address of the script's head answers only its
+// editors, so a code carrying it would fail for every volunteer. https for real deployments; plain http
+// only on this machine, where the sandbox serves the web app.
+const WEB_APP_URL = /^(?:https:\/\/[^\s/?#]+|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?)(?:\/[^\s?#]*)?\/exec$/i;
 
 export const enrollmentSchema = z.object({
-  url: z.string().max(2000).regex(WEB_APP_URL, { error: 'must be the web app address, starting with https://' }),
+  url: z.string().max(2000).regex(WEB_APP_URL, { error: "must be the web app's deployed address, https://…/exec" }),
   cil: cilIdSchema,
   token: tokenSchema,
 });

@@ -41,6 +41,37 @@ export function meetingOfSession(meetings: readonly Meeting[], session: MeetSess
   return best?.meeting;
 }
 
+/** A session as an Attendance row holds it: a lead's row may lack the code or the times. */
+export interface SessionOutline {
+  meetCode?: string | undefined;
+  joinedAt?: string | undefined;
+  leftAt?: string | undefined;
+}
+
+/**
+ * The meetings a lead may link a session that matched none to, likeliest first: meetings whose time,
+ * widened by the margin, overlaps the session whatever their Meet code (typed without the code, or
+ * with another), those with the session's code first; then meetings with the session's code at other
+ * times (typed with the wrong date), nearest first. At most `limit`.
+ */
+export function meetingCandidates(meetings: readonly Meeting[], session: SessionOutline, limit = 5): Meeting[] {
+  const joined = session.joinedAt === undefined ? Number.NaN : msOf(session.joinedAt);
+  const left = session.leftAt === undefined ? joined : msOf(session.leftAt);
+  const timed = !Number.isNaN(joined) && !Number.isNaN(left);
+  const ranked = meetings.flatMap((meeting) => {
+    const starts = msOf(meeting.startsAt);
+    const ends = msOf(meeting.endsAt);
+    const overlaps = timed && joined <= ends + MARGIN_MS && left >= starts - MARGIN_MS;
+    const sameCode = session.meetCode !== undefined && meeting.meetCode === session.meetCode;
+    if (!overlaps && !sameCode) return [];
+    // Without the session's times, the latest meetings of its code come first.
+    const distance = timed ? Math.abs(joined - starts) : -starts;
+    return [{ meeting, rank: overlaps ? (sameCode ? 0 : 1) : 2, distance }];
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.distance - b.distance);
+  return ranked.slice(0, limit).map((candidate) => candidate.meeting);
+}
+
 /** Whole minutes between join and leave, rounded to the nearest minute. */
 export function sessionMinutes(session: { joinedAt: string; leftAt: string }): number {
   return Math.max(0, Math.round((msOf(session.leftAt) - msOf(session.joinedAt)) / 60_000));

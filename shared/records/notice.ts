@@ -21,6 +21,13 @@ export const noticeSchema = z
     toDay: column.date('To').optional(),
     reason: column.text('Reason', { max: 2000 }).optional(),
     source: column.choice('Source', ENTRY_SOURCES),
+    /**
+     * When CIL Hub received the notice (the server's clock), beside "Given at" (the volunteer's: a notice
+     * queued offline keeps its time, and a computer clock can be set back). The rules compare both with
+     * the meeting: a notice claimed before the meeting but received after it began is for a lead to judge,
+     * not prior notice by itself. Blank on rows a lead typed.
+     */
+    receivedAt: column.datetime('Received at').optional(),
   })
   .refine((notice) => notice.fromDay === undefined || notice.toDay === undefined || notice.toDay >= notice.fromDay, {
     path: ['toDay'],

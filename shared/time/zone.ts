@@ -88,6 +88,12 @@ export function wallClockOf(instant: Date, timeZone: string): WallClock {
   return { day: dayFromParts(year, month, day), hour, minute, second };
 }
 
+/** The day and time a lead reads at `instant` in `timeZone`, to the minute: '2026-11-26 19:05'. */
+export function clockText(instant: Date, timeZone: string): string {
+  const { day, hour, minute } = wallClockOf(instant, timeZone);
+  return `${day} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
 /**
  * What a clock on the wall in `timeZone` shows at `instant`, counted as a Date counts UTC: milliseconds
  * since 1970-01-01 00:00 on that clock, keeping the instant's milliseconds. `new Date(wallClockMillis(…))`

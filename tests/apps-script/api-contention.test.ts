@@ -10,10 +10,12 @@ import { MEET_CODE, newApiCil, recordsOf, TOKENS, uuid, type ApiCil } from './ap
 
 // Contention: 50 syncs that run inside one another (the sandbox runs one execution just before the
 // Nth Google call of another, as two web app requests overlap in Google), some while another execution
-// holds the script lock. Batches overlap, as a retry racing its original does. Whatever the
-// interleaving, every entry must end up stored exactly once: one row per id, and exactly one `stored`
-// answer per id across all answers and retries; a sync that could not get the lock answers
-// `lock_timeout` (retryable) and stores nothing, and the client's retry stores its entries.
+// holds the script lock. Every inner sync replays the batch of the sync it runs inside (same ids, same
+// token, with new entries of its own), as an extension's retry racing its original does, so every pair
+// races on the same ids. Whatever the interleaving, every entry must end up stored exactly once: one
+// row per id, and exactly one `stored` answer per id across all answers and retries; a sync that could
+// not get the lock answers `lock_timeout` (retryable) and stores nothing, and the client's retry stores
+// its entries.
 
 interface Client {
   token: string;
@@ -30,6 +32,9 @@ interface Response {
 const CLIENTS = 50;
 const DEEP = 6;
 
+/** Whether client `i` runs inside the one before it: the second of a pair, the second and third of a deep three. */
+const isInner = (i: number) => (i < CLIENTS ? i % 2 === 1 : (i - CLIENTS) % 3 !== 0);
+
 function clients(): Client[] {
   const list: Client[] = [];
   for (let i = 0; i < CLIENTS + DEEP; i++) {
@@ -38,9 +43,10 @@ function clients(): Client[] {
       { kind: 'attendance', id: uuid(), meetCode: MEET_CODE, joinedAt: '2026-11-26T14:00:00.000Z', leftAt: new Date(Date.parse('2026-11-26T14:05:00.000Z') + i * 60_000).toISOString() },
       { kind: 'notice', id: uuid(), noticeKind: 'communication', givenAt: '2026-11-26T09:00:00.000Z', reason: `update ${i}` },
     ];
-    // Two clients back with the same token: this batch also carries that one's hours entry again.
-    const earlier = list[i - 2]?.entries[0];
-    list.push({ token: i % 2 === 0 ? TOKENS.member : TOKENS.organizer, entries: earlier ? [...own, earlier] : own });
+    // An inner sync is the same extension sending its whole queue again: the outer batch, then what it
+    // queued since.
+    const outer = isInner(i) ? list[i - 1]! : null;
+    list.push(outer ? { token: outer.token, entries: [...outer.entries, ...own] } : { token: i % 4 === 0 ? TOKENS.member : TOKENS.organizer, entries: own });
   }
   return list;
 }

@@ -128,6 +128,21 @@ describe('internal', () => {
     expect(logged.map((log) => log.message).join('\n')).toContain('The "Notices" tab is missing');
   });
 
+  it('tells a caller whose token is not yet checked nothing of the CIL\'s tabs, and logs the details for the lead', () => {
+    asLead(cil.sandbox, (id: string) => {
+      const spreadsheet = SpreadsheetApp.openById(id);
+      spreadsheet.deleteSheet(spreadsheet.getSheetByName('Volunteers')!);
+    }, [cil.spreadsheetId]);
+
+    for (const token of ['not-a-token-anyone-holds-0000', TOKENS.member]) {
+      const error = refused(JSON.stringify({ ...base(), token, op: 'summary' }), 'internal');
+      expect(error.message).toBe(API_ERRORS.internal.message);
+      const execution = cil.sandbox.state.executions.at(-1)!;
+      const logged = cil.sandbox.state.logs.filter((log) => log.execution === execution.id && log.level === 'error');
+      expect(logged.map((log) => log.message).join('\n')).toContain('The "Volunteers" tab is missing');
+    }
+  });
+
   it('after a write failed half-way, the replay stores the rest and duplicates nothing', () => {
     const batch = [hours(), { kind: 'attendance', id: uuid(), meetCode: MEET_CODE, joinedAt: '2026-11-26T14:00:00.000Z', leftAt: '2026-11-26T14:40:00.000Z' }];
     const body = JSON.stringify({ ...base(), op: 'sync', entries: batch });

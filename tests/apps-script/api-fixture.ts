@@ -138,11 +138,11 @@ export function appendAsLead<Tab extends TabDefinition>(cil: ApiCil, tab: Tab, r
   );
 }
 
-/** A set-up CIL with the roster and meetings above. */
-export function newApiCil(sandbox: Sandbox = newSandbox(NOW)): ApiCil {
-  const { cilId, spreadsheetId } = runOk<{ cilId: string; spreadsheetId: string }>(sandbox, 'setUpCil', [{ name: 'CIL Lahore', leadEmails: ['ayesha@example.org'] }]);
+/** A set-up CIL named `name` with a roster (the one above unless given) and the meetings above. */
+export function newApiCil(sandbox: Sandbox = newSandbox(NOW), name = 'CIL Lahore', volunteers: readonly Volunteer[] = VOLUNTEERS): ApiCil {
+  const { cilId, spreadsheetId } = runOk<{ cilId: string; spreadsheetId: string }>(sandbox, 'setUpCil', [{ name, leadEmails: ['ayesha@example.org'] }]);
   const cil = { sandbox, cilId, spreadsheetId };
-  appendAsLead(cil, volunteersTab, VOLUNTEERS);
+  appendAsLead(cil, volunteersTab, volunteers);
   appendAsLead(cil, meetingsTab, MEETINGS);
   return cil;
 }

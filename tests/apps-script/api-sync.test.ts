@@ -202,6 +202,7 @@ describe('notices', () => {
         meetingId: 'm-meetup-2',
         reason: 'Exam that day',
         source: 'extension',
+        receivedAt: NOW.toISOString(),
       },
       expect.objectContaining({ id: byCode.id, meetingId: 'm-cfp-nov', givenAt: '2026-11-18T09:00:00.000Z' }),
     ]);
@@ -213,6 +214,14 @@ describe('notices', () => {
     const [row] = recordsOf(cil, noticesTab);
     expect(row).toMatchObject({ meetingId: 'm-meetup-1', givenAt: '2026-11-26T14:20:00.000Z' });
     expect(row!.givenAt > '2026-11-26T14:00:00.000Z').toBe(true);
+  });
+
+  it("keep the volunteer's Given at, backdated or not, beside the server's Received at", () => {
+    // Claimed the day before the meetup, received after it began: the rules see both times.
+    const backdated = notice({ calendarEventId: 'meetup-event-1', givenAt: '2026-11-25T09:00:00.000Z' });
+    sync([backdated]);
+    expect(recordsOf(cil, noticesTab)[0]).toMatchObject({ meetingId: 'm-meetup-1', givenAt: '2026-11-25T09:00:00.000Z', receivedAt: NOW.toISOString() });
+    expect(sheetState(cil.sandbox, cil.spreadsheetId, 'Notices').values[0]).toContain('Received at');
   });
 
   it('are never given later than the server receives them', () => {

@@ -233,6 +233,29 @@ describe('setUpDemoCil', () => {
     expect(snapshot(twice)).toEqual(before);
     expect(twice.state.mail.outbox).toHaveLength(mail);
   });
+
+  it('never runs in a deployment that serves a real CIL, changing nothing', () => {
+    const real = newSandbox(NOW);
+    runOk(real, 'setUpCil', [{ name: 'CIL Lahore' }]);
+    const before = snapshot(real);
+
+    const result = real.run('setUpDemoCil');
+
+    expect(result.error).toBe(
+      'Error: This deployment serves "CIL Lahore", so the demo CIL is not set up here: its made-up volunteers would be emailed from it. Try the demo in the sandbox (`npm start`, or `cil-sandbox demo`) or in an Apps Script project of its own. Nothing was changed.',
+    );
+    expect(snapshot(real)).toEqual(before);
+    expect(real.state.mail.outbox).toEqual([]);
+  });
+
+  it('refuses before making anything when the script is not deployed as a web app', () => {
+    const undeployed = newSandbox(NOW);
+    undeployed.state.webAppUrl = null;
+    const before = snapshot(undeployed);
+
+    expect(undeployed.run('setUpDemoCil').error).toMatch(/^Error: Deploy CIL Hub as a web app first: it has no web app deployment yet/);
+    expect(snapshot(undeployed)).toEqual(before);
+  });
 });
 
 describe('cil-sandbox demo', () => {

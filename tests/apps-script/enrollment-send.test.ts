@@ -250,6 +250,28 @@ describe('sendEnrollment', () => {
     expect(sandbox.state.mail.outbox).toEqual([]);
     expect(snapshot(sandbox)).toEqual(before);
   });
+
+  it.each([
+    [null, 'it has no web app deployment yet'],
+    ['https://script.google.com/macros/s/AKfycbx123/dev', 'its web app address is https://script.google.com/macros/s/AKfycbx123/dev, not a deployed /exec address'],
+  ])('refuses while the web app address is %s: no email, no hash stored, and how to deploy', (url, why) => {
+    const { sandbox, cil } = sandboxWithCil();
+    const [ayesha] = addVolunteers(sandbox, ['Ayesha Khan']);
+    sandbox.state.webAppUrl = url;
+    const before = snapshot(sandbox);
+
+    const sent = sandbox.run('sendEnrollment', []);
+    const reissued = sandbox.run('reissueEnrollment', [ayesha!.id]);
+
+    for (const result of [sent, reissued]) {
+      expect(result.error).toBe(
+        `Error: Deploy CIL Hub as a web app first: ${why}, and enrollment codes carry that address. In the Apps Script editor choose Deploy › New deployment › Web app (execute as me, access: anyone), then send enrollment again. Nothing was sent and no code was issued.`,
+      );
+    }
+    expect(sandbox.state.mail.outbox).toEqual([]);
+    expect(roster(sandbox, cil).map((v) => v.tokenHash)).toEqual([undefined]);
+    expect(snapshot(sandbox)).toEqual(before);
+  });
 });
 
 describe('the "Send enrollment" menu item', () => {

@@ -57,6 +57,7 @@ describe('the CIL Hub menu', () => {
           { caption: 'Send enrollment', functionName: 'sendEnrollmentFromMenu' },
           { caption: 'Revoke enrollment…', functionName: 'revokeEnrollmentFromMenu' },
           { caption: 'Re-issue enrollment…', functionName: 'reissueEnrollmentFromMenu' },
+          { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
         ],
       },
     ]);
@@ -95,12 +96,15 @@ describe('"Set up this CIL…"', () => {
     expect(shown(sandbox, 'prompt').map((p) => p.title)).toEqual(['Set up this CIL']);
     expect(shown(sandbox, 'alert').map((a) => a.content)).toEqual([expect.stringMatching(/^CIL Karachi is set up\. Made: folder "CIL Karachi\/Reports"/)]);
     // The lead's own spreadsheet and Sheet1 stay; the tabs join them.
-    expect(sandbox.state.spreadsheets[spreadsheetId]!.sheets.map((s) => s.name)).toEqual([...TAB_NAMES, 'Sheet1']);
+    expect(sandbox.state.spreadsheets[spreadsheetId]!.sheets.map((s) => s.name)).toEqual([...TAB_NAMES, 'Dashboard', 'Sheet1']);
     expect(sheetState(sandbox, spreadsheetId, 'Volunteers').values).toEqual([headerRow(volunteersTab)]);
     expect(sandbox.state.drive.items[spreadsheetId]!.parents).toEqual([folderId]);
     expect(namesIn(sandbox, folderId)).toEqual(['Archive', 'Events', 'Our tracker', 'Projects', 'Reports', 'Templates']);
     const settings = readSettings(sheetState(sandbox, spreadsheetId, 'Settings').values);
     expect(settings.ok && settings.settings.cilName).toBe('CIL Karachi');
+    // The lead who ran it leads the CIL; what nobody has filled in yet is named, with where to fill it.
+    expect(settings.ok && settings.settings.leadEmails).toEqual(['lead@cil-demo.example']);
+    expect(shown(sandbox, 'alert')[0]!.content).toMatch(/\. Still blank: City, CfP lead email\. Fill them in the Value column of the "Settings" tab\.$/);
     expect(JSON.parse(sandbox.state.properties.script['cil:cil-karachi']!)).toMatchObject({ name: 'CIL Karachi', spreadsheetId, folderId });
   });
 
@@ -116,7 +120,9 @@ describe('"Set up this CIL…"', () => {
 
     expect(again.error).toBeNull();
     expect(shown(sandbox, 'prompt')).toHaveLength(1);
-    expect(shown(sandbox, 'alert').at(-1)!.content).toBe('CIL Karachi is set up. Everything was already in place; nothing was changed.');
+    expect(shown(sandbox, 'alert').at(-1)!.content).toBe(
+      'CIL Karachi is set up. Everything was already in place; nothing was changed. Still blank: City, CfP lead email. Fill them in the Value column of the "Settings" tab.',
+    );
     expect(snapshot(sandbox)).toEqual(before);
   });
 
@@ -144,6 +150,50 @@ describe('"Set up this CIL…"', () => {
     const folder = Object.values(sandbox.state.drive.items).find((item) => item.name === 'CIL Quetta')!;
     expect(sandbox.state.drive.items[spreadsheetId]!.parents).toEqual([folder.id]);
     expect(namesIn(sandbox, folder.id)).toEqual(['Archive', 'Events', 'Our tracker', 'Projects', 'Reports', 'Templates']);
+  });
+
+  it('keeps Lead emails a lead typed, and names no setting once all are filled', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    sandbox.openSpreadsheet(spreadsheetId);
+    sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'OK', text: 'CIL Karachi' }]);
+    asLead(
+      sandbox,
+      (id: string) => {
+        const sheet = SpreadsheetApp.openById(id).getSheetByName('Settings')!;
+        const labels = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((row) => row[0]);
+        sheet.getRange(labels.indexOf('City') + 1, 2).setValue('Karachi');
+        sheet.getRange(labels.indexOf('Lead emails') + 1, 2).setValue('sana@example.org');
+        sheet.getRange(labels.indexOf('CfP lead email') + 1, 2).setValue('cfp@example.org');
+      },
+      [spreadsheetId],
+    );
+
+    sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil');
+
+    expect(shown(sandbox, 'alert').at(-1)!.content).toBe('CIL Karachi is set up. Everything was already in place; nothing was changed.');
+    const settings = readSettings(sheetState(sandbox, spreadsheetId, 'Settings').values);
+    expect(settings.ok && settings.settings.leadEmails).toEqual(['sana@example.org']);
+  });
+
+  it("leaves a spreadsheet someone else owns where it is, and says so", () => {
+    const sandbox = newSandbox();
+    const lead = sandbox.state.user.email;
+    // A colleague made the tracker loose in their Drive and shared it with the lead.
+    sandbox.state.user = { ...sandbox.state.user, email: 'colleague@cil-demo.example' };
+    const spreadsheetId = asLead(sandbox, (editor: string) => SpreadsheetApp.create('Our tracker').addEditor(editor).getId(), [lead]);
+    sandbox.state.user = { ...sandbox.state.user, email: lead };
+    sandbox.openSpreadsheet(spreadsheetId);
+
+    const chosen = sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'OK', text: 'CIL Quetta' }]);
+
+    expect(chosen.error).toBeNull();
+    expect(sandbox.state.drive.items[spreadsheetId]!.parents).toEqual(['root']);
+    const folder = Object.values(sandbox.state.drive.items).find((item) => item.name === 'CIL Quetta')!;
+    expect(namesIn(sandbox, folder.id)).toEqual(['Archive', 'Events', 'Projects', 'Reports', 'Templates']);
+    expect(shown(sandbox, 'alert')[0]!.content).toContain(
+      'The spreadsheet stays where it is, outside folder "CIL Quetta": it belongs to colleague@cil-demo.example, and only its owner can move it.',
+    );
   });
 
   it('shows the lead what to fix, and changes nothing', () => {

@@ -19,11 +19,14 @@ interface SetUpResult {
   folderId: string;
   created: string[];
   kept: string[];
+  notes: string[];
 }
 
 const OWNER = 'lead@cil-demo.example';
 const PROTECTION = 'CIL Hub header row: CIL Hub finds each column by its name here, so only the owner may change it.';
+/** The tables setup makes, in order; the Dashboard follows them. */
 const TAB_NAMES = [...cilTabs.map((tab) => tab.name), 'Settings'];
+const DASHBOARD_PROTECTION = 'CIL Hub dashboard: CIL Hub rewrites this tab on its daily run, so only the owner may change it.';
 const HOUR = 3_600_000;
 
 function setUp(sandbox: Sandbox, options: unknown): SetUpResult {
@@ -154,14 +157,14 @@ describe('setUpCil on an empty Drive', () => {
     expect(book.locale).toBe('en_GB');
   });
 
-  it('makes every tab in order with the header from its schema, and no Sheet1', () => {
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(TAB_NAMES);
+  it('makes every tab in order with the header from its schema, the Dashboard last, and no Sheet1', () => {
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual([...TAB_NAMES, 'Dashboard']);
     for (const tab of cilTabs) expect(sheetState(sandbox, result.spreadsheetId, tab.name).values[0], tab.name).toEqual(headerRow(tab));
     expect(sheetState(sandbox, result.spreadsheetId, 'Settings').values[0]).toEqual(['Setting', 'Value']);
   });
 
   it('freezes every header row and protects it for the owner alone', () => {
-    for (const sheet of book.sheets) {
+    for (const sheet of book.sheets.filter((s) => TAB_NAMES.includes(s.name))) {
       expect(sheet.frozenRows, sheet.name).toBe(1);
       expect(sheet.protections, sheet.name).toEqual([
         {
@@ -195,7 +198,54 @@ describe('setUpCil on an empty Drive', () => {
       );
     }
     expect(choiceColumns).toBeGreaterThanOrEqual(15);
-    expect(sheetState(sandbox, result.spreadsheetId, 'Settings').validations).toEqual([]);
+  });
+
+  it('puts a dropdown of its options on the Value cell of each choice setting (Mode), and nowhere else in Settings', () => {
+    const sheet = sheetState(sandbox, result.spreadsheetId, 'Settings');
+    const modeRow = sheet.values.findIndex((row) => row[0] === 'Mode') + 1;
+    expect(modeRow).toBeGreaterThan(1);
+    expect(sheet.validations.map((v) => ({ ...v }))).toEqual([
+      {
+        range: { row: modeRow, column: 2, numRows: 1, numColumns: 1 },
+        criteria: 'VALUE_IN_LIST',
+        args: ['review', 'automatic'],
+        allowInvalid: false,
+        helpText: '',
+        showDropdown: true,
+      },
+    ]);
+  });
+
+  it('makes a Dashboard tab, titled and saying who writes it, protected whole for the owner alone', () => {
+    const sheet = sheetState(sandbox, result.spreadsheetId, 'Dashboard');
+    expect(sheet.values.slice(0, 2).map((row) => row[0])).toEqual(['CIL Lahore dashboard', "Refreshed by CIL Hub's daily run. CIL Hub writes this tab; anything typed here is replaced."]);
+    expect(sheet.protections).toEqual([
+      {
+        id: expect.any(String),
+        range: null,
+        description: DASHBOARD_PROTECTION,
+        editors: [OWNER],
+        warningOnly: false,
+        domainEdit: false,
+        unprotectedRanges: [],
+      },
+    ]);
+  });
+
+  it('highlights Attendance rows linked to no meeting, and absence notices linked to no meeting or day', () => {
+    const rules = (tab: string) => sheetState(sandbox, result.spreadsheetId, tab).conditionalFormats;
+    const attendance = sheetState(sandbox, result.spreadsheetId, 'Attendance');
+    expect(rules('Attendance')).toEqual([
+      expect.objectContaining({
+        condition: 'CUSTOM_FORMULA',
+        args: ['=AND($A2<>"",$B2="")'],
+        background: '#fce8b2',
+        ranges: [{ row: 2, column: 1, numRows: attendance.maxRows - 1, numColumns: attendance.values[0]!.length }],
+      }),
+    ]);
+    // Notice ID, Kind, For meeting ID and From are columns A, C, E and F.
+    expect(rules('Notices')).toEqual([expect.objectContaining({ condition: 'CUSTOM_FORMULA', args: ['=AND($A2<>"",$C2="absence notice",$E2="",$F2="")'] })]);
+    expect(rules('Hours')).toEqual([]);
   });
 
   it('formats date columns as dates and date-time columns as dates and times, from row 2 to the bottom', () => {
@@ -251,8 +301,11 @@ describe('setUpCil on an empty Drive', () => {
       ...['Reports', 'Reports/2026', 'Templates', 'Events', 'Projects', 'Archive'].map((f) => `folder "CIL Lahore/${f}"`),
       'spreadsheet "CIL Lahore — CIL Hub"',
       ...TAB_NAMES.map((name) => `tab "${name}"`),
+      'tab "Dashboard"',
       'registration "cil-lahore"',
     ]);
+    // Every setting a CIL needs was given.
+    expect(result.notes).toEqual([]);
   });
 });
 
@@ -384,7 +437,7 @@ describe('adopting what a lead already has', () => {
     const result = setUp(sandbox, { name: 'CIL Lahore' });
 
     expect(result.created).toEqual(['tab "Hours"']);
-    expect(sandbox.state.spreadsheets[spreadsheetId]!.sheets.map((s) => s.name)).toEqual(['Volunteers', 'Hours', 'Our notes', ...TAB_NAMES.slice(2)]);
+    expect(sandbox.state.spreadsheets[spreadsheetId]!.sheets.map((s) => s.name)).toEqual(['Volunteers', 'Hours', 'Our notes', ...TAB_NAMES.slice(2), 'Dashboard']);
     expect(sheetState(sandbox, spreadsheetId, 'Hours').values).toEqual([headerRow(hoursTab)]);
     expect(sheetState(sandbox, spreadsheetId, 'Volunteers').values).toHaveLength(2);
   });
@@ -473,6 +526,115 @@ describe('adopting what a lead already has', () => {
   });
 });
 
+describe("setup's own tab, dropdowns and highlights", () => {
+  it('puts back what a lead removed, keeps their own rules and the Dashboard\'s cells, and then changes nothing', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = setUp(sandbox, { name: 'CIL Lahore' });
+    asLead(sandbox, (id: string) => {
+      const book = SpreadsheetApp.openById(id);
+      const dashboard = book.getSheetByName('Dashboard')!;
+      for (const protection of dashboard.getProtections(SpreadsheetApp.ProtectionType.SHEET)) protection.remove();
+      dashboard.getRange('A3').setValue('figures of the daily run');
+      book.getSheetByName('Settings')!.getDataRange().clearDataValidations();
+      const attendance = book.getSheetByName('Attendance')!;
+      const own = SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBackground('#eeeeee').setRanges([attendance.getRange('G2:G100')]).build();
+      attendance.setConditionalFormatRules([own]);
+    }, [spreadsheetId]);
+
+    const result = setUp(sandbox, { name: 'CIL Lahore' });
+
+    expect(result.created).toEqual([
+      'highlight of sessions linked to no meeting in "Attendance"',
+      'dropdown on "Mode" in "Settings"',
+      'protection of "Dashboard"',
+    ]);
+    const dashboard = sheetState(sandbox, spreadsheetId, 'Dashboard');
+    expect(dashboard.values[2]![0]).toBe('figures of the daily run');
+    expect(dashboard.protections.map((p) => [p.description, p.range, p.editors])).toEqual([[DASHBOARD_PROTECTION, null, [OWNER]]]);
+    expect(sheetState(sandbox, spreadsheetId, 'Settings').validations.map((v) => v.args)).toEqual([['review', 'automatic']]);
+    expect(sheetState(sandbox, spreadsheetId, 'Attendance').conditionalFormats.map((f) => [f.condition, f.args])).toEqual([
+      ['CELL_EMPTY', []],
+      ['CUSTOM_FORMULA', ['=AND($A2<>"",$B2="")']],
+    ]);
+
+    const before = snapshot(sandbox);
+    sandbox.advance(HOUR);
+    expect(setUp(sandbox, { name: 'CIL Lahore' }).created).toEqual([]);
+    expect(snapshot(sandbox)).toEqual(before);
+  });
+
+  it('makes the Dashboard again, last of its tabs, when a lead deleted it', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = setUp(sandbox, { name: 'CIL Lahore' });
+    asLead(sandbox, (id: string) => {
+      const book = SpreadsheetApp.openById(id);
+      book.deleteSheet(book.getSheetByName('Dashboard')!);
+      book.insertSheet('Our notes');
+    }, [spreadsheetId]);
+
+    expect(setUp(sandbox, { name: 'CIL Lahore' }).created).toEqual(['tab "Dashboard"']);
+    expect(sandbox.state.spreadsheets[spreadsheetId]!.sheets.map((s) => s.name)).toEqual([...TAB_NAMES, 'Dashboard', 'Our notes']);
+  });
+
+  it('adds "Received at" to a Notices tab made before it existed, as an optional column at the end', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = setUp(sandbox, { name: 'CIL Lahore' });
+    asLead(sandbox, deleteColumns, [spreadsheetId, 'Notices', ['Received at']]);
+
+    const result = setUp(sandbox, { name: 'CIL Lahore' });
+
+    expect(result.created).toEqual(['column "Received at" in "Notices"', 'header protection in "Notices"', 'date format on "Received at" in "Notices"']);
+    expect(sheetState(sandbox, spreadsheetId, 'Notices').values[0]!.at(-1)).toBe('Received at');
+  });
+
+  it('keeps the person running it among the header\'s editors when they edit through a group, as Google needs', () => {
+    const sandbox = newSandbox();
+    const lead = sandbox.state.user.email;
+    // Someone else at CfP made the CIL's spreadsheet and shared it with the leads' Google Group.
+    sandbox.state.user = { ...sandbox.state.user, email: 'cfp-admin@cil-demo.example' };
+    const spreadsheetId = asLead(sandbox, () => {
+      const book = SpreadsheetApp.create('CIL Lahore — CIL Hub');
+      book.addEditor('cil-leads@cil-demo.example');
+      return book.getId();
+    }, []);
+    sandbox.state.user = { ...sandbox.state.user, email: lead };
+    sandbox.state.groups = { 'cil-leads@cil-demo.example': [lead] };
+
+    sandbox.openSpreadsheet(spreadsheetId);
+    const chosen = sandbox.chooseMenuItem(spreadsheetId, 'setUpThisCil', [{ button: 'OK', text: 'CIL Lahore' }]);
+
+    expect(chosen.error).toBeNull();
+    expect(sandbox.state.ui.shown.filter((ui) => ui.kind === 'alert')[0]!.content).toMatch(/^CIL Lahore is set up\. Made: /);
+    for (const sheet of sandbox.state.spreadsheets[spreadsheetId]!.sheets.filter((s) => s.name !== 'Sheet1')) {
+      expect(sheet.protections.map((p) => p.editors), sheet.name).toEqual([['cfp-admin@cil-demo.example', lead]]);
+    }
+  });
+});
+
+describe('a registry entry someone broke by hand', () => {
+  it('is skipped and named in the log; setup and the roster keep working for every other CIL', () => {
+    const sandbox = newSandbox();
+    const lahore = setUp(sandbox, { name: 'CIL Lahore' });
+    sandbox.state.properties.script['cil:broken'] = '{"id": "broken", name: CIL';
+    sandbox.state.properties.script['cil:half'] = '{"id":"half"}';
+
+    const karachi = sandbox.run('setUpCil', [{ name: 'CIL Karachi' }]);
+    const added = sandbox.run('addVolunteer', [{ name: 'Hira Baig', email: 'hira@example.org', role: 'member' }, lahore.cilId]);
+    const unnamed = sandbox.run('addVolunteer', [{ name: 'Hira Baig', email: 'hira@example.org', role: 'member' }]);
+
+    expect(karachi.error).toBeNull();
+    expect(added.error).toBeNull();
+    // The two readable CILs are still told apart; the broken entries are not counted.
+    expect(unnamed.error).toBe('Error: This deployment serves 2 CILs (cil-karachi, cil-lahore); name the one you mean by its id.');
+    const warned = sandbox.state.logs.filter((log) => log.execution === karachi.executionId && log.level === 'warn').map((log) => log.message);
+    expect(warned).toEqual(
+      ['cil:broken', 'cil:half'].map(
+        (key) => `CIL Hub: the script property "${key}" is not a CIL registration CIL Hub can read, so it is skipped. Delete it, or run Set up this CIL again in that CIL's spreadsheet.`,
+      ),
+    );
+  });
+});
+
 describe('what setUpCil refuses, changing nothing', () => {
   it('reports every missing required column by name and writes nothing at all', () => {
     const sandbox = newSandbox();
@@ -506,6 +668,7 @@ describe('what setUpCil refuses, changing nothing', () => {
       const book = SpreadsheetApp.openById(id);
       book.getSheetByName('Hours')!.getRange(1, 12).setValue('Category');
       book.getSheetByName('Stories')!.setName('stories');
+      book.getSheetByName('Dashboard')!.setName('dashboard');
     }, [spreadsheetId]);
     asLead(sandbox, editSetting, [spreadsheetId, 'Time zone', 'Mars/Olympus']);
     const before = snapshot(sandbox);
@@ -514,6 +677,7 @@ describe('what setUpCil refuses, changing nothing', () => {
 
     expect(error).toContain('The "Hours" tab has "Category" twice (columns E and L)');
     expect(error).toContain('The tab "stories" must be named exactly "Stories"');
+    expect(error).toContain('The tab "dashboard" must be named exactly "Dashboard"');
     expect(error).toContain('"Time zone" must be a time zone name like Asia/Karachi');
     expect(snapshot(sandbox)).toEqual(before);
   });

@@ -16,6 +16,18 @@ export interface BuiltManifest {
   host_permissions?: string[];
 }
 
+export interface LaunchOptions {
+  /**
+   * A profile folder (from `makeProfile`) to start on and keep: launching again on the same folder is
+   * the volunteer restarting Chrome. Without one, a throwaway profile is made and deleted on close.
+   */
+  profile?: string;
+  /** More Chromium switches (e.g. the backend's host mapping). */
+  args?: string[];
+  /** The browser's time zone (TZ), for pages whose times are read in local time. Default: the machine's. */
+  timeZone?: string;
+}
+
 export interface CilHubBrowser {
   context: BrowserContext;
   serviceWorker: Worker;
@@ -25,8 +37,17 @@ export interface CilHubBrowser {
   problems: string[];
   /** Opens `chrome-extension://<id>/<path>` in a new tab and waits for it to load. */
   openExtensionPage(path: string): Promise<Page>;
-  /** Closes Chromium and deletes its profile. */
+  /** Closes Chromium, and deletes its profile unless it was given to `launchCilHub`. */
   close(): Promise<void>;
+}
+
+/** A new, empty profile folder for `launchCilHub({ profile })`; the caller deletes it (`removeProfile`). */
+export function makeProfile(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'cil-hub-e2e-'));
+}
+
+export function removeProfile(profile: string): Promise<void> {
+  return rm(profile, { recursive: true, force: true });
 }
 
 function findChromium(): string {
@@ -50,11 +71,12 @@ async function readBuiltManifest(): Promise<BuiltManifest> {
   return JSON.parse(await readFile(path, 'utf8')) as BuiltManifest;
 }
 
-/** Starts headless Chromium on a throwaway profile with the built CIL Hub extension loaded. */
-export async function launchCilHub(): Promise<CilHubBrowser> {
+/** Starts headless Chromium with the built CIL Hub extension loaded, on a throwaway profile unless given one. */
+export async function launchCilHub(options: LaunchOptions = {}): Promise<CilHubBrowser> {
   const manifest = await readBuiltManifest();
   const executablePath = findChromium();
-  const profile = await mkdtemp(join(tmpdir(), 'cil-hub-e2e-'));
+  const profile = options.profile ?? (await makeProfile());
+  const throwaway = options.profile === undefined;
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -71,16 +93,18 @@ export async function launchCilHub(): Promise<CilHubBrowser> {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...(options.args ?? []),
       ],
+      ...(options.timeZone ? { env: { ...process.env, TZ: options.timeZone } } : {}),
     });
   } catch (error) {
-    await rm(profile, { recursive: true, force: true });
+    if (throwaway) await removeProfile(profile);
     throw error;
   }
 
   const close = async () => {
     await context.close();
-    await rm(profile, { recursive: true, force: true });
+    if (throwaway) await removeProfile(profile);
   };
 
   try {

@@ -18,9 +18,18 @@ describe('the built extension in Chromium', () => {
     expect(browser.problems.splice(0)).toEqual([]);
   });
 
-  it('asks for no more than storage and alarms, and no host access', () => {
-    expect(browser.manifest.permissions).toEqual(['storage', 'alarms']);
-    expect(browser.manifest.host_permissions).toBeUndefined();
+  // tests/extension/manifest.test.ts checks the manifest's text; this checks what Chromium granted.
+  it('is granted its hosts at install, and loopback only when the volunteer allows it', async () => {
+    const granted = await browser.serviceWorker.evaluate(() => chrome.permissions.getAll());
+    expect([...(granted.origins ?? [])].sort()).toEqual([
+      'https://calendar.google.com/*',
+      'https://meet.google.com/*',
+      'https://script.google.com/*',
+      'https://script.googleusercontent.com/*',
+      // The enrollment link's content script (its match pattern counts as host access).
+      'https://script.googleusercontent.com/macros/echo*',
+    ]);
+    expect([...(granted.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'storage']);
   });
 
   it('starts its service worker, which schedules the periodic sync', async () => {
@@ -31,7 +40,7 @@ describe('the built extension in Chromium', () => {
           (await chrome.alarms.getAll()).map(({ name, periodInMinutes }) => ({ name, periodInMinutes })),
         ),
       )
-      .toEqual([{ name: 'cil-hub-sync', periodInMinutes: 15 }]);
+      .toContainEqual({ name: 'cil-hub-sync', periodInMinutes: 15 });
   });
 
   it('shows a volunteer who is not enrolled the way to the options page', async () => {
@@ -50,23 +59,26 @@ describe('the built extension in Chromium', () => {
     await options.close();
   });
 
-  it('shows the enrollment form and asks for the code when it is saved empty', async () => {
+  it('shows the enrollment form, usable by keyboard alone, with the code reader\'s messages', async () => {
     const options = await browser.openExtensionPage(browser.manifest.options_ui.page);
     const code = options.getByLabel('Enrollment code');
     await code.waitFor();
     expect(await options.title()).toBe('CIL Hub options');
+    await options.getByText('This browser is not enrolled yet.').waitFor();
 
-    // Keyboard only: Enter in the field submits the form.
+    // Keyboard only: from the field, Tab reaches Enroll; Enter on it submits the form.
     await code.focus();
+    await options.keyboard.press('Tab');
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Enroll');
     await options.keyboard.press('Enter');
-    await expect.poll(() => options.getByRole('alert').textContent()).toBe('Paste your enrollment code before saving.');
+    const problem = options.locator('#enrollment-code-problem');
+    await expect.poll(() => problem.textContent()).toBe('Paste the enrollment code your CIL lead sent you.');
     expect(await code.getAttribute('aria-invalid')).toBe('true');
     expect(await code.evaluate((field) => field === document.activeElement)).toBe(true);
 
-    await code.fill('CIL-7F3K-Q9');
-    expect(await options.getByRole('alert').count()).toBe(0);
-    await options.getByRole('button', { name: 'Save' }).click();
-    expect(await options.getByRole('alert').count()).toBe(0);
+    // Typing after a failed try checks again as the volunteer types.
+    await options.keyboard.type('CIL-7F3K-Q9');
+    await expect.poll(() => problem.textContent()).toBe('This is not a CIL Hub enrollment code: those start with "cilhub1.".');
     await options.close();
   });
 });

@@ -1,5 +1,7 @@
 import { okResponse, type ApiResponse, type SummaryResult } from '../../../shared/api/protocol';
-import type { AttendanceStatus } from '../../../shared/records/attendance';
+import { accountabilityTab } from '../../../shared/records/accountability';
+import { attendanceTab, type AttendanceStatus } from '../../../shared/records/attendance';
+import { hoursTab } from '../../../shared/records/hours';
 import { isExpectedAt, weeklyCommitmentOf } from '../../../shared/records/expectations';
 import { daysInMonth, partsOf } from '../../../shared/time/calendar-day';
 import { instantFromDate } from '../../../shared/time/instant';
@@ -9,11 +11,12 @@ import { readAttendanceOf } from '../records/attendance';
 import { readPolicyStepsOf } from '../records/accountability-log';
 import { readHoursOf } from '../records/hours';
 import { readMeetings } from '../records/meetings';
+import { warnInvalidRows } from '../google/tab-sheet';
 import type { Caller } from './authenticate';
 
 // summary: the volunteer's own week at a glance, for the extension's popup. Only rows whose Volunteer ID
 // is the token owner's are read; of Hours, Attendance and the Accountability log (the long tabs) only
-// the few columns needed, Meetings whole. Rows a lead must fix are left out of the totals.
+// the few columns needed, Meetings whole. Rows a lead must fix are left out of the totals, and logged.
 
 const UPCOMING_DAYS = 14;
 const RECENT_MEETINGS = 5;
@@ -34,7 +37,10 @@ export function summary({ cil, volunteer }: Caller): ApiResponse<SummaryResult> 
 
   const week = { period: weekOf(today), ...periodRange(weekOf(today)), hours: 0 };
   const month = { period: monthOf(today), ...periodRange(monthOf(today)), hours: 0 };
-  for (const { fields } of readHoursOf(spreadsheet, volunteer.id, timeZone).rows) {
+  const leftOut = `they were left out of volunteer ${volunteer.id}'s summary`;
+  const hoursRead = readHoursOf(spreadsheet, volunteer.id, timeZone);
+  warnInvalidRows(hoursTab.name, hoursRead.unreadable, leftOut);
+  for (const { fields } of hoursRead.rows) {
     if (fields.day >= week.first && fields.day <= week.last) week.hours += fields.hours;
     if (fields.day >= month.first && fields.day <= month.last) month.hours += fields.hours;
   }
@@ -46,7 +52,9 @@ export function summary({ cil, volunteer }: Caller): ApiResponse<SummaryResult> 
   const meetingsById = new Map(meetings.map((meeting) => [meeting.id, meeting]));
   // One item per meeting: a volunteer who dropped and rejoined has a row per session.
   const recent = new Map<string, RecentItem>();
-  for (const { rowNumber, fields } of readAttendanceOf(spreadsheet, volunteer.id, timeZone).rows) {
+  const attendanceRead = readAttendanceOf(spreadsheet, volunteer.id, timeZone);
+  warnInvalidRows(attendanceTab.name, attendanceRead.unreadable, leftOut);
+  for (const { rowNumber, fields } of attendanceRead.rows) {
     const meeting = fields.meetingId === undefined ? undefined : meetingsById.get(fields.meetingId);
     const at = meeting?.startsAt ?? fields.joinedAt;
     if (at === undefined) continue;
@@ -78,7 +86,9 @@ export function summary({ cil, volunteer }: Caller): ApiResponse<SummaryResult> 
 
   // Proposed steps wait for a lead and dismissed ones never happened: the volunteer sees neither.
   let lastStep: SummaryResult['lastStep'] = null;
-  for (const { fields } of readPolicyStepsOf(spreadsheet, volunteer.id, timeZone).rows) {
+  const stepsRead = readPolicyStepsOf(spreadsheet, volunteer.id, timeZone);
+  warnInvalidRows(accountabilityTab.name, stepsRead.unreadable, leftOut);
+  for (const { fields } of stepsRead.rows) {
     if (fields.kind === 'note' || (fields.status !== 'approved' && fields.status !== 'sent')) continue;
     if (lastStep === null || fields.at > lastStep.at) lastStep = { kind: fields.kind, at: fields.at };
   }

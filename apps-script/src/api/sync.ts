@@ -16,7 +16,7 @@ import { noticesTab, type Notice } from '../../../shared/records/notice';
 import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
 import { addDays, type CalendarDay } from '../../../shared/time/calendar-day';
 import { dateOfInstant, instantFromDate, instantMs, type Instant } from '../../../shared/time/instant';
-import { dayOf, wallClockOf } from '../../../shared/time/zone';
+import { clockText, dayOf } from '../../../shared/time/zone';
 import { entryIdKey, type EntryIds } from '../google/tab-columns';
 import { appendAttendance, readAttendanceIds } from '../records/attendance';
 import { appendHours, readHoursIds } from '../records/hours';
@@ -114,8 +114,7 @@ function describeTarget(entry: NoticeSyncEntry, timeZone: string): string {
   const parts: string[] = [];
   if (entry.title !== undefined) parts.push(`"${entry.title}"`);
   if (entry.startsAt !== undefined) {
-    const clock = wallClockOf(dateOfInstant(entry.startsAt as Instant), timeZone);
-    parts.push(`starting ${clock.day} ${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`);
+    parts.push(`starting ${clockText(dateOfInstant(entry.startsAt as Instant), timeZone)}`);
   }
   if (entry.meetCode !== undefined) parts.push(`Meet ${entry.meetCode}`);
   if (parts.length === 0 && entry.calendarEventId !== undefined) parts.push(`Calendar event ${entry.calendarEventId}`);
@@ -127,7 +126,8 @@ const NOTICE_REASON_MAX = 2000;
 function noticeRow(entry: NoticeSyncEntry, id: string, context: SyncContext): Built<Notice> {
   // Given-at is when the volunteer gave notice, as their extension saw it: a notice queued offline
   // keeps its time. It is never later than now, and a notice given after its meeting began keeps that
-  // later time, so the rules can tell it was not prior notice.
+  // later time, so the rules can tell it was not prior notice. Received-at is this server's time: a
+  // backdated Given-at shows against it.
   const givenAt = instantFromDate(new Date(Math.min(instantMs(entry.givenAt) ?? 0, context.now.getTime())));
   let meetingId: string | undefined;
   let fromDay = entry.fromDay;
@@ -157,6 +157,7 @@ function noticeRow(entry: NoticeSyncEntry, id: string, context: SyncContext): Bu
     toDay,
     reason,
     source: 'extension',
+    receivedAt: context.loggedAt,
   });
 }
 

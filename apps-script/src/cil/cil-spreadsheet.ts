@@ -1,20 +1,24 @@
 import { cilTabs } from '../../../shared/records/cil-tabs';
 import { missingColumns, readHeader } from '../../../shared/records/row-codec';
 import { headerKey, type ColumnDefinition, type TabDefinition } from '../../../shared/records/tab';
+import { dropdownRule, isDropdownOf } from './column-rules';
+import { keepToOwner } from '../google/owner-only';
+import { inspectDashboard, newDashboardWork, type DashboardWork } from './dashboard-tab';
 import { settingsTab } from './settings-tab';
+import { highlightOf, highlightWork, setHighlight, type HighlightWork } from './unlinked-highlights';
 import type { SetupReport } from './setup-report';
 
 // The tabs of a CIL spreadsheet as setup leaves them: header row from the tab definition, frozen and
 // protected; a dropdown on every choice column and a date format on every date column, from row 2 to
-// the bottom of the grid. Setup first inspects every tab (reads only) and turns what it finds into
+// the bottom of the grid; on Attendance and Notices, a highlight of rows to link to a meeting; then the
+// Dashboard. Setup first inspects every tab (reads only) and turns what it finds into
 // TabWork; only when no tab has a problem does it write. Re-running on a set-up tab finds nothing to do.
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
-type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
-/** The tabs setup makes, in sheet order. The Dashboard is left to the code that fills it. */
+/** The tables setup makes, in sheet order; the Dashboard (dashboard-tab.ts) follows them. */
 export const setupTabs: readonly TabDefinition[] = [...cilTabs, settingsTab];
 
 /** How setup recognises its own protection among any a lead added. */
@@ -42,10 +46,13 @@ export interface TabWork {
   /** Columns whose dropdown or number format is missing or wrong, set from row 2 down. */
   dropdowns: ColumnDefinition[];
   formats: ColumnDefinition[];
+  /** The tab's highlight of rows to link to a meeting, when it has one and lacks it. */
+  highlight: HighlightWork | null;
 }
 
 export interface SpreadsheetInspection {
   works: TabWork[];
+  dashboard: DashboardWork;
   /** The sheets' names in order, the lead's own tabs included: where missing tabs slot in. */
   names: string[];
   /** Every cell of the Settings tab, when it has any: its rows are read whole, not just the header. */
@@ -66,17 +73,20 @@ function positionsAfter(found: ReadonlyMap<string, number>, headerLength: number
 
 /** A tab that does not exist yet: everything to do. */
 export function newTabWork(tab: TabDefinition): TabWork {
+  const positions = positionsAfter(new Map(), 0, tab.columns);
+  const highlight = highlightOf(tab);
   return {
     tab,
     sheet: null,
     header: [],
     append: [...tab.columns],
-    positions: positionsAfter(new Map(), 0, tab.columns),
+    positions,
     maxRows: 0,
     freeze: true,
     protection: 'add',
     dropdowns: tab.columns.filter(hasDropdown),
     formats: tab.columns.filter(hasDateFormat),
+    highlight: highlight ? { highlight, formula: highlight.formula(positions), keep: [] } : null,
   };
 }
 
@@ -93,6 +103,7 @@ export function inspectSpreadsheet(spreadsheet: Spreadsheet): SpreadsheetInspect
   const works: TabWork[] = [];
   const problems: string[] = [];
   let settingsValues: unknown[][] = [];
+  let dashboard = newDashboardWork();
   for (const tab of setupTabs) {
     const at = names.indexOf(tab.name);
     if (at < 0) {
@@ -114,7 +125,15 @@ export function inspectSpreadsheet(spreadsheet: Spreadsheet): SpreadsheetInspect
     if (inspected.ok) works.push(inspected.work);
     else problems.push(inspected.problem);
   }
-  return { works, names, settingsValues, problems };
+  const inspectedDashboard = inspectDashboard(sheets, names);
+  if (inspectedDashboard.ok) dashboard = inspectedDashboard.work;
+  else problems.push(inspectedDashboard.problem);
+  return { works, dashboard, names, settingsValues, problems };
+}
+
+/** A spreadsheet setup makes: every tab to make. */
+export function newSpreadsheetInspection(): SpreadsheetInspection {
+  return { works: setupTabs.map(newTabWork), dashboard: newDashboardWork(), names: [], settingsValues: [], problems: [] };
 }
 
 type TabInspection = { ok: true; work: TabWork } | { ok: false; problem: string };
@@ -141,6 +160,7 @@ function inspectTab(sheet: Sheet, tab: TabDefinition, header: unknown[]): TabIns
     protection: protectionWork(sheet, tab, positions, append.length > 0),
     dropdowns: append.filter(hasDropdown),
     formats: append.filter(hasDateFormat),
+    highlight: null,
   };
   // Sheets keeps at least one row below frozen ones, so only a tab without its frozen header can lack
   // row 2; and the grid's size matters only to a tab with work to do, so a set-up tab is not asked for it.
@@ -149,7 +169,9 @@ function inspectTab(sheet: Sheet, tab: TabDefinition, header: unknown[]): TabIns
     if (work.maxRows < 2) return { ok: false, problem: `The "${tab.name}" tab has no rows below its header; insert some.` };
   }
   checkColumnRules(sheet, work);
-  if (work.maxRows === 0 && (work.dropdowns.length > 0 || work.formats.length > 0)) work.maxRows = sheet.getMaxRows();
+  const highlight = highlightOf(tab);
+  if (work.maxRows === 0 && (work.dropdowns.length > 0 || work.formats.length > 0 || highlight)) work.maxRows = sheet.getMaxRows();
+  if (highlight) work.highlight = highlightWork(sheet, highlight, positions, work.maxRows);
   return { ok: true, work };
 }
 
@@ -164,18 +186,6 @@ function protectionWork(sheet: Sheet, tab: TabDefinition, positions: Map<string,
   const columns = tab.columns.map((column) => positions.get(column.key)! + 1);
   const range = ours.getRange();
   return range.getColumn() <= Math.min(...columns) && range.getLastColumn() >= Math.max(...columns) ? 'keep' : ours;
-}
-
-/**
- * A dropdown offering exactly the column's options. Only a list rule has a list as its first criteria
- * value, so the type need not be asked separately; whether a lead let it accept other values (with a
- * warning) is the lead's choice.
- */
-function isDropdownOf(rule: DataValidation | null, column: ColumnDefinition): boolean {
-  if (rule === null) return false;
-  const [values] = rule.getCriteriaValues();
-  const options = column.options ?? [];
-  return Array.isArray(values) && values.length === options.length && values.every((value, i) => value === options[i]);
 }
 
 /** A lead may pick another date format (d mmm yyyy); one that shows no date, or the wrong precision, is put back. */
@@ -207,17 +217,11 @@ function checkColumnRules(sheet: Sheet, work: TabWork): void {
 
 /** Only the spreadsheet's owner may edit the header: a warning is not enough, a renamed header breaks every reader. */
 function protectHeader(sheet: Sheet, width: number): void {
-  const protection = sheet.getRange(1, 1, 1, width).protect().setDescription(HEADER_PROTECTION);
-  protection.removeEditors(protection.getEditors().map((user) => user.getEmail()));
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  keepToOwner(sheet.getRange(1, 1, 1, width).protect().setDescription(HEADER_PROTECTION));
 }
 
 function setDropdown(sheet: Sheet, column: ColumnDefinition, position: number, maxRows: number): void {
-  const rule = SpreadsheetApp.newDataValidation()
-    .requireValueInList([...(column.options ?? [])], true)
-    .setAllowInvalid(false)
-    .build();
-  sheet.getRange(2, position + 1, maxRows - 1, 1).setDataValidation(rule);
+  sheet.getRange(2, position + 1, maxRows - 1, 1).setDataValidation(dropdownRule(column));
 }
 
 function setDateFormat(sheet: Sheet, column: ColumnDefinition, position: number, maxRows: number): void {
@@ -259,6 +263,10 @@ export function writeTab(spreadsheet: Spreadsheet, work: TabWork, index: number,
   for (const column of work.formats) {
     setDateFormat(sheet, column, work.positions.get(column.key)!, maxRows);
     repairs.push(`date format on "${column.header}"`);
+  }
+  if (work.highlight) {
+    setHighlight(sheet, work.highlight, width, maxRows);
+    repairs.push(work.highlight.highlight.name);
   }
   if (work.sheet === null) report.created.push(`tab "${tab.name}"`);
   else {

@@ -1,12 +1,13 @@
 import { z } from '../../../shared/zod';
-import { settingsSchema, SETTINGS_TAB_NAME } from '../../../shared/records/settings';
+import { settingColumns, settingsSchema, SETTINGS_TAB_NAME, type Settings } from '../../../shared/records/settings';
 import { headerKey } from '../../../shared/records/tab';
 import { dayOf } from '../../../shared/time/zone';
 import { newCilId, registerCil, registeredCils, type RegisteredCil } from '../cil-registry';
 import { TabProblem } from '../google/tab-sheet';
 import { fileNamed, fileWithId, folderNamed, folderWithId, parentOf } from '../google/drive-folders';
 import { setUpCilFolders } from './cil-folders';
-import { inspectSpreadsheet, newTabWork, setupTabs, writeTabs, type SpreadsheetInspection } from './cil-spreadsheet';
+import { inspectSpreadsheet, newSpreadsheetInspection, writeTabs, type SpreadsheetInspection } from './cil-spreadsheet';
+import { writeDashboard } from './dashboard-tab';
 import { cilNameIn, planSettings, settingsTab, writeSettings, type GivenSettings } from './settings-tab';
 import type { SetupReport } from './setup-report';
 import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
@@ -39,6 +40,8 @@ export interface SetUpCilResult {
   created: string[];
   /** What was already there and left as it was. */
   kept: string[];
+  /** What the lead should know or still do, e.g. which settings are still blank. */
+  notes: string[];
 }
 
 const email = settingsSchema.shape.cfpLeadEmail.unwrap();
@@ -90,6 +93,8 @@ interface CilPlace {
   spreadsheet: Spreadsheet | null;
   /** The spreadsheet is not in the CIL folder yet and is moved there. */
   moveSpreadsheet: boolean;
+  /** Why a spreadsheet outside the CIL folder stays where it is: it is someone else's. */
+  notMovedBecause?: string;
   registered: RegisteredCil | null;
 }
 
@@ -117,16 +122,28 @@ function placeOfCil(options: ParsedOptions, registered: RegisteredCil | null): C
   return { folder: { existing: folder }, spreadsheet: spreadsheet ?? spreadsheetIn(folder, options.name), moveSpreadsheet: spreadsheet !== null, registered };
 }
 
-/** The spreadsheet a lead has open: its folder is the CIL folder, unless it sits loose in My Drive. */
+/**
+ * The spreadsheet a lead has open: its folder is the CIL folder, unless it sits loose in My Drive (or
+ * in no folder the lead can see, as a file shared with them does).
+ */
 function placeOfSpreadsheet(spreadsheet: Spreadsheet, cilName: string): CilPlace {
-  const parent = parentOf(DriveApp.getFileById(spreadsheet.getId()));
+  const file = DriveApp.getFileById(spreadsheet.getId());
+  const parent = parentOf(file);
   const root = DriveApp.getRootFolder();
   if (parent && parent.getId() !== root.getId()) {
     return { folder: { existing: parent }, spreadsheet, moveSpreadsheet: false, registered: null };
   }
-  // The CIL's folders do not belong loose in My Drive: the spreadsheet moves into a CIL folder.
   const folder = folderNamed(root, cilName);
-  return { folder: folder ? { existing: folder } : { makeIn: root }, spreadsheet, moveSpreadsheet: true, registered: null };
+  const place: CilPlace = { folder: folder ? { existing: folder } : { makeIn: root }, spreadsheet, moveSpreadsheet: true, registered: null };
+  // The CIL's folders do not belong loose in My Drive, so the spreadsheet moves into a CIL folder; but
+  // only its owner may move it. (A file in a shared drive has no owner.)
+  const owner = file.getOwner() as GoogleAppsScript.Drive.User | null;
+  const ownerEmail = owner ? owner.getEmail() : '';
+  if (ownerEmail !== Session.getEffectiveUser().getEmail()) {
+    place.moveSpreadsheet = false;
+    place.notMovedBecause = ownerEmail === '' ? 'it is in a shared drive' : `it belongs to ${ownerEmail}, and only its owner can move it`;
+  }
+  return place;
 }
 
 /** English with day-first dates, the way a CIL in Pakistan writes them. */
@@ -134,13 +151,23 @@ const CIL_SPREADSHEET_LOCALE = 'en_GB';
 
 const sameName = (a: string, b: string) => headerKey(a) === headerKey(b);
 
+/** Settings a CIL needs that nobody has filled in yet: said after setup, so the lead knows what is left. */
+const NEEDED_SETTINGS = ['city', 'leadEmails', 'cfpLeadEmail'] as const;
+
+function blankSettingsNote(settings: Settings): string | null {
+  const blank = NEEDED_SETTINGS.filter((key) => {
+    const value = settings[key];
+    return value === undefined || (Array.isArray(value) && value.length === 0);
+  }).map((key) => settingColumns.find((setting) => setting.key === key)!.header);
+  if (blank.length === 0) return null;
+  return `Still blank: ${blank.join(', ')}. Fill ${blank.length === 1 ? 'it' : 'them'} in the Value column of the "${SETTINGS_TAB_NAME}" tab.`;
+}
+
 function setUpCilAt(place: CilPlace, options: ParsedOptions, registry: readonly RegisteredCil[]): SetUpCilResult {
-  const report: SetupReport = { created: [], kept: [] };
+  const report: SetupReport = { created: [], kept: [], notes: [] };
 
   // Read and check everything before the first write.
-  const inspection: SpreadsheetInspection = place.spreadsheet
-    ? inspectSpreadsheet(place.spreadsheet)
-    : { works: setupTabs.map(newTabWork), names: [], settingsValues: [], problems: [] };
+  const inspection: SpreadsheetInspection = place.spreadsheet ? inspectSpreadsheet(place.spreadsheet) : newSpreadsheetInspection();
   const problems = [...inspection.problems];
   const settingsWork = inspection.works.find((work) => work.tab === settingsTab);
   const planned = settingsWork ? planSettings(settingsWork, inspection.settingsValues, givenSettings(options)) : null;
@@ -170,6 +197,8 @@ function setUpCilAt(place: CilPlace, options: ParsedOptions, registry: readonly 
     if (place.moveSpreadsheet) {
       DriveApp.getFileById(spreadsheet.getId()).moveTo(folder);
       report.created.push(`spreadsheet moved into folder "${folderName}"`);
+    } else if (place.notMovedBecause !== undefined) {
+      report.notes.push(`The spreadsheet stays where it is, outside folder "${folderName}": ${place.notMovedBecause}.`);
     }
   } else {
     const name = spreadsheetNameOf(options.name);
@@ -190,6 +219,10 @@ function setUpCilAt(place: CilPlace, options: ParsedOptions, registry: readonly 
 
   const written = writeTabs(spreadsheet, inspection.works, inspection.names, spare, report);
   writeSettings(written.get(settingsTab)!, settingsPlan, report);
+  // Last of CIL Hub's tabs: right after Settings, before any tab of the lead's own that follows it.
+  writeDashboard(spreadsheet, inspection.dashboard, inspection.names.indexOf(SETTINGS_TAB_NAME) + 1, settings.cilName, report);
+  const blank = blankSettingsNote(settings);
+  if (blank) report.notes.push(blank);
 
   const cil = register(registry, place.registered, spreadsheet.getId(), folder.getId(), settings.cilName, report);
   return {
@@ -199,6 +232,7 @@ function setUpCilAt(place: CilPlace, options: ParsedOptions, registry: readonly 
     folderId: folder.getId(),
     created: report.created,
     kept: report.kept,
+    notes: report.notes,
   };
 }
 
@@ -257,14 +291,16 @@ export function setUpThisCil(): void {
       if (answer.getSelectedButton() !== ui.Button.OK) return;
       name = answer.getResponseText();
     }
-    const options = parseOptions({ name });
+    // The lead running setup leads the CIL, unless Settings already names its leads.
+    const me = Session.getActiveUser().getEmail();
+    const options = parseOptions(me === '' ? { name } : { name, leadEmails: [me] });
     const result = withScriptLock(
       LEAD_ACTION_LOCK_WAIT_MS,
       () => setUpCilAt(placeOfSpreadsheet(spreadsheet, options.name), options, registeredCils()),
       busyForLead,
     );
     const made = result.created.length > 0 ? `Made: ${result.created.join(', ')}.` : 'Everything was already in place; nothing was changed.';
-    ui.alert('Set up this CIL', `${options.name} is set up. ${made}`, ui.ButtonSet.OK);
+    ui.alert('Set up this CIL', [`${options.name} is set up.`, made, ...result.notes].join(' '), ui.ButtonSet.OK);
   } catch (error) {
     ui.alert('Set up this CIL', messageOf(error), ui.ButtonSet.OK);
   }

@@ -11,7 +11,8 @@ import {
   VALUE_HEADER,
   type Settings,
 } from '../../../shared/records/settings';
-import { defineTab, headerKey } from '../../../shared/records/tab';
+import { defineTab, headerKey, type ColumnDefinition } from '../../../shared/records/tab';
+import { dropdownRule, isDropdownOf } from './column-rules';
 import type { TabWork } from './cil-spreadsheet';
 import type { SetupReport } from './setup-report';
 
@@ -39,6 +40,8 @@ export interface SettingsWork {
   width: number;
   /** 1-based. */
   valueColumn: number;
+  /** The Value cells of choice settings (Mode), by 1-based row, which get a dropdown of their options. */
+  choices: { row: number; setting: ColumnDefinition }[];
   /** The settings as the tab will read once the work is done. */
   settings: Settings;
   /** A new tab's settings are all new: the report names only those added to an existing tab. */
@@ -81,6 +84,10 @@ export function planSettings(
   });
   const read = readSettings(merged);
   if (!read.ok) return { ok: false, problem: `${read.message}.` };
+  // merged holds the tab's rows from row 1, then the rows to add below them.
+  const choices = settingColumns
+    .filter((setting) => setting.kind === 'choice')
+    .map((setting) => ({ row: merged.findIndex((row, r) => r > 0 && headerKey(row[labelAt]) === headerKey(setting.header)) + 1, setting }));
   return {
     ok: true,
     work: {
@@ -90,6 +97,7 @@ export function planSettings(
       lastRow: Math.max(values.length, 1),
       width: header.length,
       valueColumn: valueAt + 1,
+      choices,
       settings: read.settings,
       tabExisted: work.sheet !== null,
     },
@@ -105,6 +113,12 @@ export function writeSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet, work: S
   }
   for (const fill of work.fills) sheet.getRange(fill.row, work.valueColumn).setValue(fill.cell);
   if (work.tabExisted) report.created.push(...work.labels.map((label) => `setting "${label}" in "${SETTINGS_TAB_NAME}"`));
+  for (const { row, setting } of work.choices) {
+    const cell = sheet.getRange(row, work.valueColumn);
+    if (work.tabExisted && isDropdownOf(cell.getDataValidation(), setting)) continue;
+    cell.setDataValidation(dropdownRule(setting));
+    if (work.tabExisted) report.created.push(`dropdown on "${setting.header}" in "${SETTINGS_TAB_NAME}"`);
+  }
 }
 
 /** The CIL name typed in the Settings tab's cells, or null when the tab has none. */

@@ -2,4 +2,6 @@
 export interface SetupReport {
   created: string[];
   kept: string[];
+  /** What the lead should know or still do, in sentences: a spreadsheet left where it was, settings still blank. */
+  notes: string[];
 }

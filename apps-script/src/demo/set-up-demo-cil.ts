@@ -6,11 +6,11 @@ import { noticesTab } from '../../../shared/records/notice';
 import { projectsTab } from '../../../shared/records/project';
 import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
 import { volunteersTab } from '../../../shared/records/volunteer';
-import { registeredCils } from '../cil-registry';
+import { registeredCils, type RegisteredCil } from '../cil-registry';
 import { openCil, type OpenCil } from '../cil/open-cil';
 import { setUpCil } from '../cil/set-up-cil';
 import { appendRecords, readColumn, sheetOf } from '../google/tab-sheet';
-import { changeEnrollment, sendPlan } from '../roster/enrollment';
+import { changeEnrollment, enrollmentWebAppUrl, sendPlan } from '../roster/enrollment';
 import { withRosterLock } from '../roster/roster-cil';
 import { DEMO_MEMBER, demoRecords } from './demo-records';
 
@@ -20,7 +20,8 @@ import { DEMO_MEMBER, demoRecords } from './demo-records';
 // extension at once.
 //
 // It is set up once: on a workspace that already has the demo's volunteers it refuses, naming the
-// spreadsheet, rather than adding a second roster beside the first.
+// spreadsheet, rather than adding a second roster beside the first. It never runs in a deployment that
+// serves a real CIL: its made-up volunteers would be mailed from it, and would sit in its registry.
 
 export const DEMO_CIL = { name: 'CIL Demo', city: 'Lahore', timeZone: 'Asia/Karachi', cfpLeadEmail: 'cil-leads@codeforpakistan.example' } as const;
 
@@ -33,8 +34,17 @@ export interface DemoCil {
   enrollmentCode: string;
 }
 
-function refuseIfSetUp(): void {
-  const existing = registeredCils().find((cil) => cil.name === DEMO_CIL.name);
+function refuseBesideRealCils(registry: readonly RegisteredCil[]): void {
+  const real = registry.filter((cil) => cil.name !== DEMO_CIL.name);
+  if (real.length === 0) return;
+  throw new Error(
+    `This deployment serves ${real.map((cil) => `"${cil.name}"`).join(', ')}, so the demo CIL is not set up here: its made-up volunteers would be emailed from it. ` +
+      'Try the demo in the sandbox (`npm start`, or `cil-sandbox demo`) or in an Apps Script project of its own. Nothing was changed.',
+  );
+}
+
+function refuseIfSetUp(registry: readonly RegisteredCil[]): void {
+  const existing = registry.find((cil) => cil.name === DEMO_CIL.name);
   const cil = existing ? openCil(existing.id) : null;
   if (!cil) return;
   const { lastRow } = readColumn(sheetOf(cil.spreadsheet, volunteersTab), volunteersTab, 'id');
@@ -55,7 +65,11 @@ function append<Tab extends TabDefinition>(cil: OpenCil, tab: Tab, records: read
 
 /** Entry point: sets up the demo CIL and returns how to try it. */
 export function setUpDemoCil(): DemoCil {
-  refuseIfSetUp();
+  const registry = registeredCils();
+  refuseBesideRealCils(registry);
+  refuseIfSetUp(registry);
+  // Checked before anything is made: without it the demo would stop after its records, codeless.
+  const webAppUrl = enrollmentWebAppUrl();
   const lead = Session.getEffectiveUser().getEmail();
   const setUp = setUpCil({ ...DEMO_CIL, leadEmails: lead === '' ? [] : [lead] });
   const cil = openCil(setUp.cilId)!;
@@ -82,7 +96,7 @@ export function setUpDemoCil(): DemoCil {
     cilId: setUp.cilId,
     spreadsheetId: setUp.spreadsheetId,
     spreadsheetUrl: setUp.spreadsheetUrl,
-    webAppUrl: ScriptApp.getService().getUrl(),
+    webAppUrl,
     volunteer: { name: member.name, email: member.email },
     enrollmentCode: code,
   };

@@ -1,7 +1,10 @@
+import { parseEnrollmentCode } from '../../../shared/api/enrollment-code';
+import { enrollmentLink } from '../web-app/enrollment-link';
 import { html } from './html';
 
 // The email that carries a volunteer's enrollment code: what CIL Hub is, the three steps to connect
-// the extension, and the code itself, in an HTML part and a plain-text part that say the same thing.
+// the extension, the code itself, and a link to the web app that hands the code to the extension
+// (web-app/enrollment-link.ts), in an HTML part and a plain-text part that say the same thing.
 
 export interface EnrollmentEmailFacts {
   volunteerName: string;
@@ -28,8 +31,12 @@ export function enrollmentEmail(facts: EnrollmentEmailFacts): EmailMessage {
   const steps = [
     'Install the CIL Hub extension in Google Chrome (your CIL lead can send you the link).',
     'Click the CIL Hub icon in the toolbar and choose "Open options" (or right-click the icon and choose Options).',
-    'Paste the enrollment code below into "Enrollment code" and press Save.',
+    'Paste the enrollment code below into "Enrollment code" and press Enroll.',
   ];
+  // The code names its own web app; a code that does not parse (none should) just has no link.
+  const read = parseEnrollmentCode(code);
+  const link = read.ok ? enrollmentLink(read.enrollment.url, code) : undefined;
+  const linkIntro = 'Or, once the extension is installed, open this link in Chrome and CIL Hub fills in the code for you:';
   const intro = `You are on the ${cilName} team in CIL Hub, which logs your volunteer hours and meeting attendance from Google Meet and Calendar for you.`;
   const keep = `This code is yours alone: please do not share it. If you lose it or move to another computer, ask ${askWho} for a new one; the old code then stops working.`;
 
@@ -45,6 +52,7 @@ export function enrollmentEmail(facts: EnrollmentEmailFacts): EmailMessage {
     '',
     code,
     '',
+    ...(link === undefined ? [] : [linkIntro, link, '']),
     keep,
     '',
     `— ${cilName}, via CIL Hub`,
@@ -57,6 +65,7 @@ export function enrollmentEmail(facts: EnrollmentEmailFacts): EmailMessage {
 <ol>${steps.map((step) => html`<li>${step}</li>`)}</ol>
 <p>Your enrollment code:</p>
 <p style="font-family: monospace; font-size: 13px; background: #f1f3f4; padding: 12px; word-break: break-all; user-select: all">${code}</p>
+${link === undefined ? '' : html`<p>${linkIntro} <a href="${link}">Enroll CIL Hub in this browser</a></p>`}
 <p>${keep}</p>
 <p style="color: #5f6368">— ${cilName}, via CIL Hub</p>
 </div>`.markup;

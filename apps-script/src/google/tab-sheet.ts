@@ -1,5 +1,5 @@
 import { readHeader, rowFromCells, cellsFromRecord, type HeaderIndex } from '../../../shared/records/row-codec';
-import { isBlankRow } from '../../../shared/records/cells';
+import { isBlankRow, markText } from '../../../shared/records/cells';
 import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
 
 // One tab of a CIL spreadsheet as records. Google service calls are slow, so each operation reads a
@@ -32,6 +32,22 @@ export interface TabRead<Tab extends TabDefinition> {
   invalid: InvalidRow[];
   /** The last row holding anything, header included (0 on an empty sheet). */
   lastRow: number;
+}
+
+/** Rows named in one log line; the rest are counted. */
+const ROWS_NAMED = 20;
+
+/**
+ * Logs rows an operation left out because they do not read, each with its row number and problem. The
+ * web app has nobody to show them to: the execution log is where a lead or admin sees its trouble.
+ * `effect` says what leaving them out meant, e.g. 'they were left out of the summary'.
+ */
+export function warnInvalidRows(tabName: string, rows: readonly InvalidRow[], effect: string): void {
+  if (rows.length === 0) return;
+  const named = rows.slice(0, ROWS_NAMED).map((row) => `row ${row.rowNumber} (${row.message})`);
+  const more = rows.length > ROWS_NAMED ? `, and ${rows.length - ROWS_NAMED} more` : '';
+  const count = rows.length === 1 ? '1 row' : `${rows.length} rows`;
+  console.warn(`CIL Hub: ${count} of the "${tabName}" tab could not be read, so ${effect}. Fix in the sheet: ${named.join('; ')}${more}.`);
 }
 
 export function sheetOf(spreadsheet: Spreadsheet, tab: TabDefinition): Sheet {
@@ -87,6 +103,15 @@ export function readColumn(sheet: Sheet, tab: TabDefinition, key: string): Colum
   if (position === undefined) throw new TabProblem(`The "${tab.name}" tab has no column for ${key}.`);
   const cells = lastRow < 2 ? [] : sheet.getRange(2, position + 1, lastRow - 1, 1).getValues().map((row) => row[0]);
   return { header, cells, lastRow };
+}
+
+/**
+ * A cell as setValues must be given it to come back unchanged: its formula if it has one, text with the
+ * apostrophe that keeps Sheets from reading '=…', '0012' or '3/4' as something else, anything else as it is.
+ */
+export function reentered(value: unknown, formula: string): unknown {
+  if (formula !== '') return formula;
+  return typeof value === 'string' ? markText(value) : value;
 }
 
 /** Appends records below `lastRow` with one write, growing the grid first when it is too small. */

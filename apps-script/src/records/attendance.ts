@@ -26,3 +26,14 @@ export function readAttendanceOf(spreadsheet: Spreadsheet, volunteerId: string, 
     { key: 'volunteerId', equals: volunteerId },
   );
 }
+
+export type UnlinkedSession = Pick<Attendance, 'id' | 'volunteerId' | 'joinedAt' | 'leftAt' | 'minutes' | 'meetCode'>;
+
+/** Rows with no Meeting ID: Meet sessions that matched no meeting, for a lead to link. Reads only the columns shown. */
+export function readUnlinkedAttendance(spreadsheet: Spreadsheet, timeZone: string): FieldsRead<UnlinkedSession> {
+  const read = readFields(sheetOf(spreadsheet, attendanceTab), attendanceTab, ['id', 'meetingId', 'volunteerId', 'joinedAt', 'leftAt', 'minutes', 'meetCode'], timeZone);
+  return {
+    rows: read.rows.filter((row) => row.fields.meetingId === undefined),
+    unreadable: read.unreadable,
+  };
+}

@@ -1,9 +1,9 @@
-import { isBlankCell, isBlankRow, markText, unmarkText } from '../../../shared/records/cells';
+import { isBlankCell, isBlankRow, unmarkText } from '../../../shared/records/cells';
 import { cellsFromRecord, readHeader, rowFromCells, type HeaderIndex } from '../../../shared/records/row-codec';
 import { volunteersTab, type Volunteer } from '../../../shared/records/volunteer';
 import type { CalendarDay } from '../../../shared/time/calendar-day';
 import { startOfDay } from '../../../shared/time/zone';
-import { readTab, sheetOf, TabProblem, type InvalidRow, type TabRead } from '../google/tab-sheet';
+import { readTab, reentered, sheetOf, TabProblem, type InvalidRow, type TabRead } from '../google/tab-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -134,15 +134,6 @@ export function readRosterForEdit(spreadsheet: GoogleAppsScript.Spreadsheet.Spre
     rows.push({ rowNumber, record, filled });
   });
   return { sheet, header, rows, invalid, lastRow, usedIds, values };
-}
-
-/**
- * A cell as setValues must be given it to come back unchanged: its formula if it has one, text with the
- * apostrophe that keeps Sheets from reading '=…', '0012' or '3/4' as something else, anything else as it is.
- */
-function reentered(value: unknown, formula: string): unknown {
-  if (formula !== '') return formula;
-  return typeof value === 'string' ? markText(value) : value;
 }
 
 /**

@@ -81,15 +81,19 @@ function requireTokenColumns(roster: RosterForEdit): void {
   throw new TabProblem(`The "Volunteers" tab has no ${names} column, where enrollment codes are recorded. Run CIL Hub › Set up this CIL… to restore it. Nothing was changed.`);
 }
 
-/** The address enrollment codes point at; refused before any email goes out when the script is not a web app yet. */
-function webAppUrl(): string {
-  const url = ScriptApp.getService().getUrl();
-  if (!url || !enrollmentSchema.shape.url.safeParse(url).success) {
-    throw new Error(
-      'CIL Hub is not deployed as a web app yet, so an enrollment code would have nowhere to point. Deploy it (Deploy › New deployment › Web app) and send enrollment again. Nothing was sent.',
-    );
-  }
-  return url;
+/**
+ * The address enrollment codes point at: the web app's deployed /exec address. Google gives null when
+ * the script has no web app deployment; the /dev address of a test deployment answers only the
+ * script's editors. Either way the codes would not work, so nothing is sent.
+ */
+export function enrollmentWebAppUrl(): string {
+  // Typed as string, but null without a deployment (developers.google.com/apps-script/reference/script/service#getUrl()).
+  const url = ScriptApp.getService().getUrl() as string | null;
+  if (url !== null && enrollmentSchema.shape.url.safeParse(url).success) return url;
+  const found = url === null || url === '' ? 'it has no web app deployment yet' : `its web app address is ${url}, not a deployed /exec address`;
+  throw new Error(
+    `Deploy CIL Hub as a web app first: ${found}, and enrollment codes carry that address. In the Apps Script editor choose Deploy › New deployment › Web app (execute as me, access: anyone), then send enrollment again. Nothing was sent and no code was issued.`,
+  );
 }
 
 function messageOf(error: unknown): string {
@@ -124,7 +128,7 @@ export function changeEnrollment(cil: OpenCil, plan: Planner, completeTypedRows:
     const sent: VolunteerRef[] = [];
     const codes = new Map<string, string>();
     if (issue.length > 0) {
-      const url = webAppUrl();
+      const url = enrollmentWebAppUrl();
       const quota = MailApp.getRemainingDailyQuota();
       issue.forEach((row, index) => {
         const volunteer = current(row).record;

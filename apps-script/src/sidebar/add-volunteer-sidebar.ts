@@ -1,5 +1,5 @@
 import { VOLUNTEER_ROLES } from '../../../shared/records/volunteer';
-import { Html, html } from '../email/html';
+import { Html, html } from '../html/escape';
 import type { OpenCil } from '../cil/open-cil';
 import { rosterCil } from '../roster/roster-cil';
 

@@ -1,6 +1,6 @@
 import { apiError, API_ERRORS } from '../../../shared/api/errors';
 import { errorResponse, parseRequest, type ApiRequest, type ApiResponse } from '../../../shared/api/protocol';
-import { authenticate } from '../api/authenticate';
+import { authenticate, type Authentication } from '../api/authenticate';
 import { enroll } from '../api/enroll';
 import { summary } from '../api/summary';
 import { sync } from '../api/sync';
@@ -13,22 +13,32 @@ import { jsonOutput } from './json-output';
 // logged for the lead.
 
 function answer(request: ApiRequest): ApiResponse<unknown> {
-  const authentication = authenticate(request.cil, request.token);
+  let authentication: Authentication;
+  try {
+    authentication = authenticate(request.cil, request.token);
+  } catch (error) {
+    // Anyone may post here: until the token checks out, the caller learns nothing of the CIL's tabs.
+    return failure(error, false);
+  }
   if (!authentication.ok) return errorResponse(authentication.error);
-  switch (request.op) {
-    case 'enroll':
-      return enroll(authentication.caller);
-    case 'sync':
-      return sync(request, authentication.caller);
-    case 'summary':
-      return summary(authentication.caller);
+  try {
+    switch (request.op) {
+      case 'enroll':
+        return enroll(authentication.caller);
+      case 'sync':
+        return sync(request, authentication.caller);
+      case 'summary':
+        return summary(authentication.caller);
+    }
+  } catch (error) {
+    return failure(error, true);
   }
 }
 
-function failure(error: unknown): ApiResponse<unknown> {
+/** Logs what went wrong for the lead; an enrolled volunteer is also told which tab or column, to pass on. */
+function failure(error: unknown, enrolled: boolean): ApiResponse<unknown> {
   console.error(`doPost failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  // A missing tab or column is the lead's to fix: say which, so the volunteer can tell them.
-  const detail = error instanceof TabProblem ? ` (${error.message})` : '';
+  const detail = enrolled && error instanceof TabProblem ? ` (${error.message})` : '';
   return errorResponse(apiError('internal', `${API_ERRORS.internal.message}${detail}`));
 }
 
@@ -39,7 +49,7 @@ export function doPost(event: GoogleAppsScript.Events.DoPost): GoogleAppsScript.
     const read = parseRequest(typeof event?.postData?.contents === 'string' ? event.postData.contents : '');
     response = read.ok ? answer(read.request) : errorResponse(read.error);
   } catch (error) {
-    response = failure(error);
+    response = failure(error, false);
   }
   return jsonOutput(response);
 }

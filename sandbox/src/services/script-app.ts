@@ -321,13 +321,16 @@ class Service {
     this.#ctx = ctx;
   }
 
-  /** The sandbox's web app is its own server, so codes and links made by the script work locally. */
-  getUrl(): string {
+  /**
+   * The sandbox's web app is its own server, so codes and links made by the script work locally; null
+   * when the workspace models a script with no web app deployment, as Google answers then.
+   */
+  getUrl(): string | null {
     return this.#ctx.state.webAppUrl;
   }
 
   isEnabled(): boolean {
-    return true;
+    return this.#ctx.state.webAppUrl !== null;
   }
 }
 

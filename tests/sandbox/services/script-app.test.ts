@@ -134,4 +134,11 @@ describe('ScriptApp project identity', () => {
     expect(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus()).toBe('NOT_REQUIRED');
     expect(ScriptApp.WeekDay.SUNDAY).toBe('SUNDAY');
   });
+
+  it('has no web app address when the script is not deployed as a web app, as Google answers null', () => {
+    const { ctx, ScriptApp } = setup();
+    ctx.state.webAppUrl = null;
+    expect(ScriptApp.getService().getUrl()).toBeNull();
+    expect(ScriptApp.getService().isEnabled()).toBe(false);
+  });
 });

@@ -699,6 +699,28 @@ describe('protection', () => {
     expect(errorOf(() => p.addEditor('nobody'))).toBe('Invalid email: nobody');
   });
 
+  it('never removes the current user, and refuses to drop the group they edit through unless they were added first', () => {
+    const { ss, sheet, state } = book();
+    // Someone else's spreadsheet, shared with the lead through a Google Group.
+    state.drive.items[ss.getId()]!.owner = 'owner@cil-demo.example';
+    ss.addEditor('leads@cil-demo.example');
+    state.groups = { 'leads@cil-demo.example': ['lead@cil-demo.example'] };
+    const p = sheet.getRange('A1:L1').protect();
+    const editors = () => p.getEditors().map((u) => u.getEmail());
+    expect(editors()).toEqual(['owner@cil-demo.example', 'leads@cil-demo.example']);
+    expect(p.canEdit()).toBe(true);
+
+    expect(errorOf(() => p.removeEditors(p.getEditors()))).toBe(
+      "You can't remove leads@cil-demo.example from the editors of this protected range: your own edit access comes through it. Add yourself as an editor first.",
+    );
+    expect(editors()).toEqual(['owner@cil-demo.example', 'leads@cil-demo.example']);
+
+    p.addEditor(state.user.email);
+    p.removeEditors(p.getEditors());
+    expect(editors()).toEqual(['owner@cil-demo.example', 'lead@cil-demo.example']);
+    expect(p.canEdit()).toBe(true);
+  });
+
   it('lists the unprotected ranges of a sheet protection', () => {
     const { sheet } = book();
     const p = sheet.protect().setUnprotectedRanges([sheet.getRange('A2:L')]);

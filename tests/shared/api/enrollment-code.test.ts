@@ -48,6 +48,28 @@ describe('enrollment codes', () => {
     expect(() => encodeEnrollmentCode({ ...enrollment, url: 'http://localhost.evil.example/exec' })).toThrow();
   });
 
+  it("carry only a deployed web app's /exec address, never the editors-only /dev one", () => {
+    for (const url of [
+      'https://script.google.com/macros/s/AKfycbx123_abc-DEF/exec',
+      'https://script.google.com/a/macros/codeforpakistan.org/s/AKfycbx123/exec',
+      'http://127.0.0.1:8787/exec',
+    ]) {
+      expect(parseEnrollmentCode(encodeEnrollmentCode({ ...enrollment, url })).ok, url).toBe(true);
+    }
+    for (const url of [
+      'https://script.google.com/macros/s/AKfycbx123_abc-DEF/dev',
+      'https://script.google.com/macros/s/AKfycbx123_abc-DEF/exec?x=1',
+      'https://script.google.com/macros/s/AKfycbx123_abc-DEF/exec/',
+      'https://script.google.com/macros/s/AKfycbx123_abc-DEF/executive',
+      'https://script.google.com/',
+      'http://localhost:8787/',
+    ]) {
+      expect(() => encodeEnrollmentCode({ ...enrollment, url }), url).toThrow(/deployed address/);
+    }
+    const dev = 'cilhub1.' + base64urlFromText(JSON.stringify({ u: 'https://script.google.com/macros/s/AKfycbx123/dev', c: 'lahore', t: enrollment.token }));
+    expect(failure(dev)).toMatch(/damaged; copy it again in full .*\(url must be the web app's deployed address, https:\/\/…\/exec\)/);
+  });
+
   it('explain what is wrong with a bad code', () => {
     expect(failure('')).toBe('Paste the enrollment code your CIL lead sent you.');
     expect(failure('hello there')).toMatch(/^This is not a CIL Hub enrollment code/);

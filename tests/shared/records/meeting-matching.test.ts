@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../../shared/records/meeting';
 import {
   MATCH_MARGIN_MINUTES,
+  meetingCandidates,
   meetingOfNotice,
   meetingOfSession,
   sessionMinutes,
@@ -95,5 +96,30 @@ describe('meetingOfNotice', () => {
     expect(meetingOfNotice(meetings, { meetCode: 'qqq-qqqq-qqq', startsAt: '2026-11-26T14:00:00.000Z', givenAt })).toBeUndefined();
     expect(meetingOfNotice(meetings, { startsAt: '2026-11-30T10:00:00.000Z', givenAt })).toBeUndefined();
     expect(meetingOfNotice(meetings, { calendarEventId: 'unknown', givenAt })).toBeUndefined();
+  });
+});
+
+describe('meetingCandidates', () => {
+  const ids = (found: Meeting[]) => found.map((m) => m.id);
+
+  it('offers meetings at the time of the session whatever their code, then the code\'s meetings at other times, nearest first', () => {
+    // A session with a code no meeting has, at the time of w2 and "other": both are candidates.
+    expect(ids(meetingCandidates(meetings, session('2026-11-26T14:03:00.000Z', '2026-11-26T14:50:00.000Z', 'new-code-abc')))).toEqual(['w2', 'other']);
+    // The code's own meeting at that time first; the code's meeting a week earlier after the rest.
+    expect(ids(meetingCandidates(meetings, session('2026-11-26T14:03:00.000Z', '2026-11-26T14:50:00.000Z')))).toEqual(['w2', 'other', 'w1']);
+    // Typed with the wrong date: only the code links it, nearest first.
+    expect(ids(meetingCandidates(meetings, session('2026-11-21T14:00:00.000Z', '2026-11-21T15:00:00.000Z')))).toEqual(['w1', 'w2']);
+    // A meeting with no code at all is offered by its time alone.
+    expect(ids(meetingCandidates(meetings, session('2026-11-28T10:10:00.000Z', '2026-11-28T11:00:00.000Z')))).toEqual(['no-code', 'w2', 'w1']);
+  });
+
+  it('offers nothing for a session no meeting is near in time or code, and at most `limit`', () => {
+    expect(meetingCandidates(meetings, session('2026-10-01T10:00:00.000Z', '2026-10-01T11:00:00.000Z', 'zzz-zzzz-zzz'))).toEqual([]);
+    expect(ids(meetingCandidates(meetings, session('2026-11-26T14:03:00.000Z', '2026-11-26T14:50:00.000Z'), 1))).toEqual(['w2']);
+  });
+
+  it('offers the latest meetings of its code for a row without times', () => {
+    expect(ids(meetingCandidates(meetings, { meetCode: 'abc-defg-hij' }))).toEqual(['w2', 'w1']);
+    expect(meetingCandidates(meetings, {})).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayFromNumber } from '../../../shared/time/calendar-day';
 import {
+  clockText,
   dayOf,
   instantFromWallClock,
   isTimeZone,
@@ -44,6 +45,13 @@ describe('dayOf', () => {
   it('throws on an invalid date or zone', () => {
     expect(() => dayOf(new Date(Number.NaN), 'Asia/Karachi')).toThrow(RangeError);
     expect(() => dayOf(at('2026-11-27T00:00:00Z'), 'Nowhere/Else')).toThrow(RangeError);
+  });
+});
+
+describe('clockText', () => {
+  it('is the day and time to the minute on the CIL\'s clock, zero-padded', () => {
+    expect(clockText(at('2026-11-26T19:05:59Z'), 'Asia/Karachi')).toBe('2026-11-27 00:05');
+    expect(clockText(at('2026-11-26T09:03:00Z'), 'UTC')).toBe('2026-11-26 09:03');
   });
 });
 

@@ -7,8 +7,11 @@ import { emailOf, User } from './user';
 import type { Workbook } from './workbook';
 
 // developers.google.com/apps-script/reference/spreadsheet/protection. A new protection lists the
-// spreadsheet's editors (so it protects nothing until editors are removed); the owner can always edit
-// and cannot be removed. The script runs as its user, so protections never block its own writes.
+// spreadsheet's editors (so it protects nothing until editors are removed); "neither the owner of the
+// spreadsheet nor the current user can be removed". A person who edits through a group is not listed
+// themselves: removing that group throws ("if the user's edit permission comes from a group, the script
+// throws an exception upon removing the group"), unless they were added as an editor first. The script
+// runs as its user, so protections never block its own writes.
 
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' } as const);
 
@@ -100,10 +103,20 @@ export class Protection {
     const method = 'SpreadsheetApp.Protection.removeEditors';
     if (!Array.isArray(emails)) fail(googleErrors.signatureMismatch([emails], method));
     const removed = new Set(emails.map((e) => emailOf(e, method)));
+    const me = this.#book.ctx.state.user.email;
     removed.delete(this.#owner());
+    removed.delete(me);
     const state = this.#state();
+    if (me !== this.#owner() && !state.editors.includes(me)) {
+      const through = [...removed].find((email) => state.editors.includes(email) && this.#inGroup(me, email));
+      if (through !== undefined) fail(googleErrors.removingOwnGroup(through));
+    }
     state.editors = state.editors.filter((e) => !removed.has(e));
     return this;
+  }
+
+  #inGroup(email: string, group: string): boolean {
+    return this.#book.ctx.state.groups?.[group]?.includes(email) ?? false;
   }
 
   canDomainEdit(): boolean {
@@ -119,7 +132,12 @@ export class Protection {
   canEdit(): boolean {
     const state = this.#state();
     const user = this.#book.ctx.state.user;
-    return user.email === this.#owner() || state.warningOnly || state.editors.includes(user.email) || state.domainEdit;
+    return (
+      user.email === this.#owner() ||
+      state.warningOnly ||
+      state.editors.some((editor) => editor === user.email || this.#inGroup(user.email, editor)) ||
+      state.domainEdit
+    );
   }
 
   setUnprotectedRanges(ranges: unknown): this {

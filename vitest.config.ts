@@ -29,6 +29,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A real browser on virtual time shares two cores with the other projects; one retry keeps a
+          // scheduling hiccup from failing a run, while a real fault still fails twice.
+          retry: 1,
         },
       },
     ],

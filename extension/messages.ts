@@ -41,6 +41,36 @@ export const SyncState = z.strictObject({
 });
 export type SyncState = z.infer<typeof SyncState>;
 
+// ---- the volunteer's own settings ---------------------------------------------------------------
+
+const hourOfDay = z.number().int().min(0).max(23);
+
+/**
+ * The rule of each setting of what the service worker does on its own (which Meet sessions count,
+ * when it reminds). background/settings.ts reads stored settings with these rules (a bad value falls
+ * back to its default there); `save-settings` refuses a value that breaks one.
+ */
+export const settingRules = {
+  /** Meet sessions shorter than this many minutes are dropped; unset: the CIL's minimum. */
+  minimumSessionMinutes: z.number().min(0).max(600),
+  /** A rejoin of the same Meet code within this many minutes of leaving continues the same session. */
+  rejoinMergeMinutes: z.number().min(0).max(60),
+  /** The weekly "your hours lag your commitment" reminder, in the CIL's time zone. */
+  weeklyReminder: z.boolean(),
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weeklyReminderWeekday: z.number().int().min(1).max(7),
+  weeklyReminderHour: hourOfDay,
+  /** No notification from this hour until `quietHoursEnd` (CIL time); equal hours mean no quiet hours. */
+  quietHoursStart: hourOfDay,
+  quietHoursEnd: hourOfDay,
+  /** Minutes before a CIL meeting to remind of it when it has neither attendance nor notice; 0: never. */
+  meetingReminderMinutes: z.number().int().min(0).max(240),
+};
+
+/** The settings in effect, as pages see them; no `minimumSessionMinutes`: the CIL's minimum applies. */
+export const SettingsView = z.strictObject({ ...settingRules, minimumSessionMinutes: settingRules.minimumSessionMinutes.optional() });
+export type SettingsView = z.infer<typeof SettingsView>;
+
 export const Status = z.strictObject({
   enrollment: Enrollment.nullable(),
   queue: z.array(QueuedEntry),
@@ -48,6 +78,8 @@ export const Status = z.strictObject({
   /** The last `summary` from the backend, kept so the popup shows something offline. */
   summary: summaryResultSchema.nullable(),
   summaryAt: instantSchema.optional(),
+  /** The volunteer's settings, for the options page (optional: added after the first release of this shape). */
+  settings: SettingsView.optional(),
 });
 export type Status = z.infer<typeof Status>;
 
@@ -65,6 +97,18 @@ export const LogHoursRequest = z.strictObject({
 /** Try sending now (every pending entry, or sends a rejected one again after the volunteer fixed nothing but wants to). */
 export const SyncNowRequest = z.strictObject({ type: z.literal('sync-now') });
 export const DiscardRequest = z.strictObject({ type: z.literal('discard'), id: z.uuid() });
+/**
+ * The options page changes settings: only the ones named; `minimumSessionMinutes: null` goes back to
+ * the CIL's minimum. Answered with the status, whose `settings` are the ones now in effect.
+ */
+export const SaveSettingsRequest = z.strictObject({
+  type: z.literal('save-settings'),
+  settings: z
+    .strictObject(settingRules)
+    .partial()
+    .extend({ minimumSessionMinutes: settingRules.minimumSessionMinutes.nullable().optional() }),
+});
+export type SettingsChange = z.infer<typeof SaveSettingsRequest>['settings'];
 
 // ---- from the content scripts ------------------------------------------------------------------
 
@@ -77,8 +121,6 @@ export const MeetSessionEvent = z.strictObject({
   meetCode: meetCodeSchema,
   title: z.string().max(500).optional(),
   at: instantSchema,
-  /** The script started mid-call: the real join was earlier than `at`. */
-  late: z.boolean().optional(),
 });
 
 /**
@@ -104,7 +146,7 @@ export const CalendarAction = z.discriminatedUnion('action', [
 
 /** Everything the service worker answers, told apart by `type` (calendar actions also by `action`). */
 export const BackgroundRequest = z.union([
-  z.discriminatedUnion('type', [StatusRequest, EnrollRequest, SignOutRequest, LogHoursRequest, SyncNowRequest, DiscardRequest, MeetSessionEvent, EnrollmentLinkRequest]),
+  z.discriminatedUnion('type', [StatusRequest, EnrollRequest, SignOutRequest, LogHoursRequest, SyncNowRequest, DiscardRequest, SaveSettingsRequest, MeetSessionEvent, EnrollmentLinkRequest]),
   CalendarAction,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;

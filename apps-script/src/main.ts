@@ -11,3 +11,8 @@ export { sendEnrollmentFromMenu, revokeEnrollmentFromMenu, reissueEnrollmentFrom
 export { setUpDemoCil } from './demo/set-up-demo-cil';
 export { openLinkAttendanceSidebar } from './sidebar/link-attendance-sidebar';
 export { linkAttendance } from './attendance/link-attendance';
+export { turnOnSchedule, turnOffSchedule, turnOnScheduleFromMenu, turnOffScheduleFromMenu } from './accountability/schedule';
+export { runDailyCheck, previewDailyCheck } from './accountability/daily-run';
+export { runWeeklyTasks } from './accountability/weekly-run';
+export { approveAction, dismissAction, openPendingActionsSidebar } from './accountability/pending-actions';
+export { sendDeferredMail } from './mail/send-deferred-mail';

@@ -17,6 +17,10 @@ export const cilHubMenuItems: readonly MenuItem[] = [
   { caption: 'Revoke enrollment…', functionName: 'revokeEnrollmentFromMenu' },
   { caption: 'Re-issue enrollment…', functionName: 'reissueEnrollmentFromMenu' },
   { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
+  { caption: 'Send deferred emails', functionName: 'sendDeferredMail' },
+  { caption: 'Review pending actions…', functionName: 'openPendingActionsSidebar' },
+  { caption: 'Turn on schedule', functionName: 'turnOnScheduleFromMenu' },
+  { caption: 'Turn off schedule', functionName: 'turnOffScheduleFromMenu' },
 ];
 
 const CIL_HUB_MENU = 'CIL Hub';

@@ -7,6 +7,7 @@ import { recordMeetEvent } from './meet-sessions';
 import { openEnrollmentLink } from './open-enrollment-link';
 import { discard, enqueue, retryRefused } from './queue';
 import { rememberNotice } from './reminders';
+import { saveSettings } from './settings';
 import { signOut } from './sign-out';
 import { readStatus } from './status';
 import { forgetSummary } from './summary-cache';
@@ -15,11 +16,11 @@ import { refreshSummary, refreshSummaryIfStale, syncSoon } from './sync';
 // The service worker's `runtime.onMessage` listener. Every message is checked with the shared schemas
 // and against who sent it: the popup and options page (the extension's own pages) may ask anything of
 // theirs; a content script only what its site does. A page that is not ours to trust (a Meet or
-// Calendar tab) must not enroll, sign out, discard or log hours. Every answer is a `Reply`.
+// Calendar tab) must not enroll, sign out, discard, log hours or change settings. Every answer is a `Reply`.
 
 type Request = BackgroundRequest;
 
-const PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set(['status', 'enroll', 'sign-out', 'log-hours', 'sync-now', 'discard']);
+const PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set(['status', 'enroll', 'sign-out', 'log-hours', 'sync-now', 'discard', 'save-settings']);
 
 function originOf(url: string | undefined): string | undefined {
   try {
@@ -72,6 +73,9 @@ async function handle(request: Request, sender: chrome.runtime.MessageSender, no
       return answered();
     case 'discard':
       await discard(request.id);
+      return answered();
+    case 'save-settings':
+      await saveSettings(request.settings);
       return answered();
     case 'log-hours': {
       if (!(await readEnrollment())) return refuse(t('workerNotEnrolled'));

@@ -2,6 +2,7 @@ import { parseEnrollmentCode } from '../../shared/api/enrollment-code';
 import { tokenSchema } from '../../shared/api/protocol';
 import { instantFromDate } from '../../shared/time/instant';
 import { t } from '../i18n';
+import { loopbackPermissionFor } from '../loopback-permission';
 import { Enrollment } from '../messages';
 import { listQueue } from './queue';
 import { clearRetryAlarm } from './sync-alarm';
@@ -30,15 +31,13 @@ export async function readCredentials(): Promise<{ enrollment: Enrollment; call:
   return { enrollment: enrollment.data, call: { webAppUrl, cilId, token: token.data } };
 }
 
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/i;
-
 /**
- * The host permission the web app's address needs, as a match pattern (ports are not part of one).
- * The manifest grants the Apps Script hosts; loopback (the sandbox) is optional and the options page
- * asks for it on the volunteer's click before sending `enroll`.
+ * The host permission the web app's address needs, as a match pattern: the manifest grants the Apps
+ * Script hosts; loopback (the sandbox) is optional, asked for by the options page on the volunteer's
+ * click before sending `enroll`, with the same pattern (loopback-permission.ts).
  */
-export function originPatternOf(url: URL): string {
-  return `${url.protocol}//${url.hostname}/*`;
+export function permissionFor(url: URL): string {
+  return loopbackPermissionFor(url.href) ?? `${url.protocol}//${url.hostname}/*`;
 }
 
 export type EnrollOutcome = { ok: true; enrollment: Enrollment } | { ok: false; message: string };
@@ -54,8 +53,8 @@ export async function enroll(code: string, now: Date): Promise<EnrollOutcome> {
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const { url, cil, token } = parsed.enrollment;
   const address = new URL(url);
-  if (!(await chrome.permissions.contains({ origins: [originPatternOf(address)] }))) {
-    const message = LOOPBACK.test(address.hostname)
+  if (!(await chrome.permissions.contains({ origins: [permissionFor(address)] }))) {
+    const message = loopbackPermissionFor(url) !== null
       ? t('workerLoopbackNotAllowed', address.host)
       : t('workerWebAppHostNotAllowed', address.host);
     return { ok: false, message };

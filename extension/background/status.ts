@@ -1,20 +1,22 @@
 import { Status, type SyncState } from '../messages';
 import { readCredentials, readEnrollment } from './enrollment-store';
 import { listQueue } from './queue';
+import { readSettings } from './settings';
 import { readCachedSummary } from './summary-cache';
 import { isSyncing } from './sync';
 import { readSyncRecord } from './sync-state';
 
-/** What the popup and the options page show: enrollment, queue, how sending goes, the last summary. */
+/** What the popup and the options page show: enrollment, queue, how sending goes, the last summary, the settings. */
 export async function readStatus(): Promise<Status> {
   // Read first: a request that ends while the rest is read still makes the page ask again, and see its result.
   const busy = isSyncing();
-  const [enrollment, credentials, queue, record, cached] = await Promise.all([
+  const [enrollment, credentials, queue, record, cached, settings] = await Promise.all([
     readEnrollment(),
     readCredentials(),
     listQueue(),
     readSyncRecord(),
     readCachedSummary(),
+    readSettings(),
   ]);
   const { lastSyncAt, lastError, nextAttemptAt } = record;
   let state: SyncState['state'] = record.state;
@@ -33,5 +35,6 @@ export async function readStatus(): Promise<Status> {
     sync,
     summary: cached?.summary ?? null,
     ...(cached ? { summaryAt: cached.at } : {}),
+    settings,
   });
 }

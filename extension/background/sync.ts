@@ -159,6 +159,14 @@ export async function refreshSummaryIfStale(now: Date): Promise<void> {
   void refreshSummary();
 }
 
+/** Asks for the summary, and waits for it, when the cached one is older than `maxAgeMs` (or missing). */
+export async function refreshSummaryIfOlderThan(maxAgeMs: number, now: Date): Promise<void> {
+  if (!(await readCredentials())) return;
+  const cached = await readCachedSummary();
+  if (cached && now.getTime() - (instantMs(cached.at) ?? 0) < maxAgeMs) return;
+  await refreshSummary();
+}
+
 async function fetchSummary(): Promise<void> {
   const credentials = await readCredentials();
   if (!credentials) return;

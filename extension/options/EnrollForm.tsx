@@ -4,7 +4,8 @@ import { t } from '../i18n';
 import type { Reply } from '../messages';
 import type { PageRequest } from '../ui/ask';
 import { roleLabel } from '../ui/labels';
-import { hostOf, loopbackOrigin } from './loopback';
+import { loopbackPermissionFor } from '../loopback-permission';
+import { deploymentIdOf, hostOf } from './web-app-address';
 
 interface EnrollFormProps {
   /** Enrolled already: the form takes a new code, such as one a lead re-issued. */
@@ -57,10 +58,11 @@ export function EnrollForm({ enrolled, codeFromLink, send }: EnrollFormProps) {
   }
 
   async function enroll(webAppUrl: string) {
-    const origin = loopbackOrigin(webAppUrl);
-    if (origin !== undefined) {
+    const permission = loopbackPermissionFor(webAppUrl);
+    if (permission !== null) {
+      const origin = new URL(webAppUrl).origin;
       // Chrome grants host access only during the click that asked for it: this must be the first await.
-      const granted = await chrome.permissions.request({ origins: [`${origin}/*`] }).catch((error: unknown) => {
+      const granted = await chrome.permissions.request({ origins: [permission] }).catch((error: unknown) => {
         console.error(`CIL Hub: could not ask for access to ${origin}`, error);
         return false;
       });
@@ -90,7 +92,7 @@ export function EnrollForm({ enrolled, codeFromLink, send }: EnrollFormProps) {
       <h3 id="enroll-heading">{t(enrolled ? 'optionsNewCodeHeading' : 'optionsEnrollHeading')}</h3>
       {linked !== undefined && (
         <p class="notice" role="status">
-          {linked.ok ? t('optionsCodeFromLink', [linked.enrollment.cil, hostOf(linked.enrollment.url)]) : t('optionsDamagedLink')}
+          {linked.ok ? linkNotice(linked.enrollment.cil, linked.enrollment.url) : t('optionsDamagedLink')}
         </p>
       )}
       <label for="enrollment-code">{t('optionsCodeLabel')}</label>
@@ -128,4 +130,12 @@ export function EnrollForm({ enrolled, codeFromLink, send }: EnrollFormProps) {
       )}
     </form>
   );
+}
+
+/** Where a linked code points: the host, and on Google the deployment id, which tells one CIL's web app from another's. */
+function linkNotice(cil: string, url: string): string {
+  const deployment = deploymentIdOf(url);
+  return deployment === undefined
+    ? t('optionsCodeFromLink', [cil, hostOf(url)])
+    : t('optionsCodeFromLinkDeployment', [cil, hostOf(url), deployment]);
 }

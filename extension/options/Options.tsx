@@ -5,8 +5,9 @@ import { takeCodeFromAddress } from '../ui/options-link';
 import { useStatus } from '../ui/use-status';
 import { EnrolledAs } from './EnrolledAs';
 import { EnrollForm } from './EnrollForm';
+import { SettingsForm } from './SettingsForm';
 
-/** The options page: who this browser is enrolled as, sign-out, and enrollment with a code. */
+/** The options page: who this browser is enrolled as, sign-out, enrollment with a code, and the volunteer's settings. */
 export function Options() {
   const { view, send } = useStatus();
   // Read once: the address loses the code as it is read.
@@ -49,6 +50,12 @@ export function Options() {
           </>
         )}
       </section>
+      {view.kind === 'ready' && view.status.settings !== undefined && (
+        <section aria-labelledby="settings">
+          <h2 id="settings">{t('settingsHeading')}</h2>
+          <SettingsForm settings={view.status.settings} cilMinimumMinutes={view.status.enrollment?.cil.minimumMinutesPresent} send={send} />
+        </section>
+      )}
     </main>
   );
 }

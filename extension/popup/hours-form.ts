@@ -1,7 +1,8 @@
 import type { z } from '../../shared/zod';
-import { hoursEntrySchema } from '../../shared/records/hours';
+import { HOURS_CATEGORIES, hoursEntrySchema } from '../../shared/records/hours';
 import { addDays, type CalendarDay } from '../../shared/time/calendar-day';
 import { formatDay } from '../ui/format';
+import { categoryLabel } from '../ui/labels';
 import { t } from '../i18n';
 import { LogHoursRequest } from '../messages';
 
@@ -27,8 +28,8 @@ const OLDEST_DAYS_BACK = 366;
 /**
  * Checks the form with the schema the service worker checks `log-hours` with, plus the web app's date
  * limits around `today` (the CIL's today) and the Hours tab's shape of a project id. Empty optional
- * fields are left out, not sent as ''. Problems are the schema's own words ("must be more than 0"),
- * to follow the field's label.
+ * fields are left out, not sent as ''. Problems are in the volunteer's language ("must be more than
+ * 0"), to follow the field's label: the schema's rules, its English words only in the service worker.
  */
 export function checkHoursForm(fields: HoursFields, today: CalendarDay): HoursCheck {
   const optional = (text: string) => (text.trim() === '' ? undefined : text);
@@ -45,14 +46,15 @@ export function checkHoursForm(fields: HoursFields, today: CalendarDay): HoursCh
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if (typeof field === 'string' && field in fields) problems[field as HoursField] ??= issue.message;
+      if (typeof field === 'string' && field in fields) problems[field as HoursField] ??= problemText(field as HoursField, issue);
     }
   }
   // The Hours tab keeps project ids to its id shape (no spaces); the sync entry's looser text would
   // let one through, only for the web app to reject it.
   if (problems.projectId === undefined && projectId !== undefined) {
     const id = hoursEntrySchema.shape.projectId.safeParse(projectId);
-    if (!id.success) problems.projectId = id.error.issues[0]?.message;
+    const issue = id.success ? undefined : id.error.issues[0];
+    if (issue) problems.projectId = problemText('projectId', issue);
   }
   const latest = addDays(today, LATEST_DAYS_AHEAD);
   const oldest = addDays(today, -OLDEST_DAYS_BACK);
@@ -60,4 +62,29 @@ export function checkHoursForm(fields: HoursFields, today: CalendarDay): HoursCh
   if (problems.day === undefined && fields.day < oldest) problems.day = t('hoursDayTooEarly', formatDay(oldest));
   if (!parsed.success || Object.keys(problems).length > 0) return { ok: false, problems };
   return { ok: true, hours: parsed.data };
+}
+
+/** The parts of a zod issue its translation needs. */
+interface Issue {
+  code: string;
+  maximum?: unknown;
+}
+
+/** A field's problem in the volunteer's language, from the rule it broke (not zod's English message). */
+function problemText(field: HoursField, issue: Issue): string {
+  const tooLong = () => t('hoursProblemTooLong', String(issue.maximum));
+  switch (field) {
+    case 'day':
+      return t('hoursProblemDay');
+    case 'hours':
+      if (issue.code === 'too_small') return t('hoursProblemTooFew');
+      if (issue.code === 'too_big') return t('hoursProblemTooMany', String(issue.maximum));
+      return t('hoursProblemNumber');
+    case 'category':
+      return t('hoursProblemCategory', HOURS_CATEGORIES.map(categoryLabel).join(', '));
+    case 'projectId':
+      return issue.code === 'too_big' ? tooLong() : t('hoursProblemProjectId');
+    case 'note':
+      return tooLong();
+  }
 }

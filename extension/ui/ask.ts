@@ -5,6 +5,7 @@ import {
   type DiscardRequest,
   type EnrollRequest,
   type LogHoursRequest,
+  type SaveSettingsRequest,
   type SignOutRequest,
   type StatusRequest,
   type SyncNowRequest,
@@ -17,7 +18,8 @@ export type PageRequest =
   | z.input<typeof SignOutRequest>
   | z.input<typeof LogHoursRequest>
   | z.input<typeof SyncNowRequest>
-  | z.input<typeof DiscardRequest>;
+  | z.input<typeof DiscardRequest>
+  | z.input<typeof SaveSettingsRequest>;
 
 /**
  * Sends `request` to the service worker and returns its reply, checked against `Reply`. A worker that

@@ -52,3 +52,14 @@ export function formatAge(instant: string, now: Date): string {
   if (seconds < 86_400) return relative.format(-Math.floor(seconds / 3600), 'hour');
   return relative.format(-Math.floor(seconds / 86_400), 'day');
 }
+
+/** An ISO weekday (1 = Monday … 7 = Sunday) by name, such as "Friday". */
+export function formatWeekday(isoWeekday: number): string {
+  // 1 January 2024 was a Monday.
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', weekday: 'long' }).format(new Date(Date.UTC(2024, 0, isoWeekday)));
+}
+
+/** An hour of the day (0–23) as a time, such as "18:00" (or "6:00 PM"). */
+export function formatHourOfDay(hour: number): string {
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(new Date(Date.UTC(2024, 0, 1, hour)));
+}

@@ -23,6 +23,10 @@ export const LEAD_ROLES: readonly VolunteerRole[] = VOLUNTEER_ROLES.filter((role
 export const VOLUNTEER_STATUSES = ['active', 'on leave', 'warned', 'offboarded', 'alumni'] as const;
 export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
 
+/** Whether a volunteer gets the optional reminders (hours, meetings, deliverables due); blank means 'on'. */
+export const REMINDER_CHOICES = ['on', 'off'] as const;
+export type ReminderChoice = (typeof REMINDER_CHOICES)[number];
+
 /** SHA-256 of the enrollment token, lower-case hex: the token itself is never stored. */
 const TOKEN_HASH_SHAPE = /^[0-9a-f]{64}$/;
 
@@ -45,7 +49,15 @@ export const volunteerSchema = z.object({
   /** Set when a lead revokes the token (lost device, offboarding); requests with it are refused. */
   tokenRevokedAt: column.datetime('Token revoked at').optional(),
   notes: column.text('Notes').optional(),
+  /**
+   * 'off' stops the optional reminders; warnings, offboarding and reintegration are always sent.
+   * Optional, so a roster made before this column keeps working (setup appends the column).
+   */
+  reminders: column.choice('Reminders', REMINDER_CHOICES).optional(),
 });
 export type Volunteer = z.output<typeof volunteerSchema>;
+
+/** Whether the volunteer wants optional reminders: yes unless their "Reminders" cell says off. */
+export const wantsReminders = (volunteer: Pick<Volunteer, 'reminders'>) => volunteer.reminders !== 'off';
 
 export const volunteersTab = defineTab('Volunteers', volunteerSchema);

@@ -462,6 +462,7 @@ describe('adopting what a lead already has', () => {
     expect(dropdowns).toEqual({
       Status: [2, sheet.maxRows - 1, ['active', 'on leave', 'warned', 'offboarded', 'alumni']],
       Role: [2, sheet.maxRows - 1, ['organizer', 'manager', 'delivery lead', 'community organizer', 'storyteller', 'member']],
+      Reminders: [2, sheet.maxRows - 1, ['on', 'off']],
     });
     const joinedOn = rows[0]!.indexOf('Joined on');
     expect(sheet.numberFormats[1]![joinedOn]).toBe('yyyy-mm-dd');

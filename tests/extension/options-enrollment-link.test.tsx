@@ -129,7 +129,7 @@ describe('the options page opened by an enrollment link', () => {
     await vi.waitFor(() => expect(container.querySelector('textarea')).not.toBeNull());
     expect(container.querySelector<HTMLTextAreaElement>('#enrollment-code')!.value).toBe(code);
     expect(container.querySelector('.notice')?.textContent).toBe(
-      'The code from your enrollment link is filled in below: it is for CIL "lahore" at script.google.com. Press Enroll if your CIL lead sent you that link.',
+      'The code from your enrollment link is filled in below: it is for CIL "lahore" at script.google.com, web app AKfy-demo. Press Enroll if your CIL lead sent you that link and its address has the same web app id.',
     );
     expect(location.hash).toBe('');
     expect(location.pathname).toBe('/options/index.html');

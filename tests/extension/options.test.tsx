@@ -125,7 +125,7 @@ describe('enrollment on the options page', () => {
     order.length = 0;
     await press(enroll);
     await vi.waitFor(() => expect(done()).toContain('Enrolled: you are Ayesha Khan'));
-    expect(worker.permissionsRequest).toHaveBeenCalledExactlyOnceWith({ origins: ['http://127.0.0.1:8787/*'] });
+    expect(worker.permissionsRequest).toHaveBeenCalledExactlyOnceWith({ origins: ['http://127.0.0.1/*'] });
     expect(order).toEqual(['permission', 'enroll']);
   });
 

@@ -1,5 +1,6 @@
 import { accountabilityTab, type AccountabilityEvent } from '../../../shared/records/accountability';
-import { sheetOf } from '../google/tab-sheet';
+import { cellsFromRecord } from '../../../shared/records/row-codec';
+import { appendRecords, readTab, reentered, sheetOf, type RecordRow, type TabRead } from '../google/tab-sheet';
 import { readFields, type FieldsRead } from '../google/tab-columns';
 
 export type PolicyStep = Pick<AccountabilityEvent, 'volunteerId' | 'kind' | 'at' | 'status'>;
@@ -14,4 +15,35 @@ export function readPolicyStepsOf(
     key: 'volunteerId',
     equals: volunteerId,
   });
+}
+
+// ---- the log as the daily check and a lead's review write it --------------------------------------
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The whole log in one read: the engine needs every step (check keys, appeals, overrides). */
+export function readLog(spreadsheet: Spreadsheet, timeZone: string): TabRead<typeof accountabilityTab> {
+  return readTab(sheetOf(spreadsheet, accountabilityTab), accountabilityTab, timeZone);
+}
+
+/** Appends the day's steps below the log's last row, in one write. */
+export function appendLogEvents(
+  spreadsheet: Spreadsheet,
+  log: TabRead<typeof accountabilityTab>,
+  events: readonly AccountabilityEvent[],
+  timeZone: string,
+): void {
+  appendRecords(sheetOf(spreadsheet, accountabilityTab), accountabilityTab, log.header, log.lastRow, events, timeZone);
+}
+
+/**
+ * Rewrites one row of the log in place (a lead approved or dismissed it), with one setValues; the
+ * lead's own columns in that row are written back as they were, formulas included.
+ */
+export function rewriteLogRow(spreadsheet: Spreadsheet, log: TabRead<typeof accountabilityTab>, row: RecordRow<AccountabilityEvent>, timeZone: string): void {
+  const range = sheetOf(spreadsheet, accountabilityTab).getRange(row.rowNumber, 1, 1, log.header.width);
+  const [values] = range.getValues();
+  const [formulas] = range.getFormulas();
+  const asWas = values!.map((value, column) => reentered(value, formulas![column]!));
+  range.setValues([cellsFromRecord(accountabilityTab, log.header, row.record, { timeZone, keep: asWas })]);
 }

@@ -1,15 +1,37 @@
-import { isMeetCode, meetCodeInText } from '../../../shared/meet-code-shape';
+import { meetCodeInText } from '../../../shared/meet-code-shape';
+import {
+  ALL_DAY,
+  CHIP,
+  CREATING,
+  DETAILS,
+  DETAILS_MAIN,
+  DETAILS_PANEL,
+  DETAILS_TITLE,
+  DIALOG,
+  END_DATE,
+  END_TIME,
+  EVENT_ID,
+  HEADING,
+  JSLOG,
+  MEET_LINK,
+  MEET_TEXT,
+  POPUP,
+  POPUP_TITLE,
+  POPUP_WHEN,
+  START_DATE,
+  START_TIME,
+} from './calendar-selectors';
 import { parseWhen, type WallDay } from './calendar-when';
 
-// Every Google Calendar selector CIL Hub relies on, in one place. Calendar's markup changes with its
-// redesigns and its labels are translated, so:
+// The event in Calendar's popups and details views, read with the selectors in calendar-selectors.ts.
+// Calendar's markup changes with its redesigns and its labels are translated, so:
 // - views are found by data attributes (data-chips-dialog, data-is-create, data-eventid) and stable
 //   element ids (xDetDlg…, xStDaIn…), each with a fallback, never by a label's text;
 // - the event comes from `data-eventid`, base64 of "<event id> <calendar>", whose recurring instances
 //   end in the instance's original start time (…_20261126T130000Z);
 // - times come from attributes where Calendar has them (the details view's data-date) and otherwise
 //   from the displayed text read in the page's language (calendar-when.ts), never English-only.
-// When Calendar changes, this file and the fixtures in tests/fixtures/calendar are what to update.
+// When Calendar changes, these two files and the fixtures in tests/fixtures/calendar are what to update.
 
 export type CalendarViewKind = 'popup' | 'details';
 
@@ -40,37 +62,6 @@ export interface CalendarView {
   place: { parent: Element; before: Node | null };
 }
 
-export const CALENDAR_SELECTORS = {
-  /** The event popup (a "bubble" dialog) that Calendar reuses from one event to the next. */
-  popup: ['div[data-chips-dialog="true"]', '[role="dialog"]'],
-  /** The full details view of an existing event; `data-is-create="true"` is a new event (not ours). */
-  details: ['div[data-is-create="false"]'],
-  /** Fallback container of a details view found by its fields. */
-  detailsMain: '[role="main"]',
-  creating: '[data-is-create="true"]',
-  /** The event's own element; chips (grid entries, the month view's "more" list) are other events. */
-  eventId: '[data-eventid]:not([data-eventchip])',
-  /** The popup's title: the dialog's aria-labelledby target first, then headings. */
-  popupTitle: ['#rAECCd', 'span[role="heading"]', '[role="heading"]'],
-  detailsTitle: ['#xTiIn', 'input[data-initial-value]'],
-  /** The popup's date and time line, then the grid's chip for the same event. */
-  popupWhen: ['#xDetDlgWhen', '[id^="xDetDlgWhen"]'],
-  chip: '[data-eventchip]',
-  /** The details view's date fields carry data-date="YYYYMMDD"; times are shown in the inputs. */
-  startDate: ['#xStDaIn', '[jsname="iKdrbf"] [data-date]'],
-  endDate: ['#xEnDaIn', '[jsname="NNrqNc"] [data-date]'],
-  startTime: ['#xStTiIn', '[jsname="B4GDSd"] input'],
-  endTime: ['#xEnTiIn', '[jsname="XCHdmd"] input'],
-  allDay: '#xAlDaCbx',
-  /** The Meet code, in order: links (the popup's conference block, then any), text that shows an
-   * address (conference block, description), Calendar's logging attribute (it lists the conference id). */
-  meetLink: ['#xDetDlgVideo a[href]', 'a[href*="meet.google.com/"]'],
-  meetText: ['#xDetDlgVideo', '#xDetDlgDesc', '#xDescIn'],
-  jslog: '[jslog]',
-  /** Where the control goes in the details view: the "Event details" tab panel. */
-  detailsPanel: '[role="tabpanel"]',
-} as const;
-
 function first(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const css of selectors) {
     const found = root.querySelector(css);
@@ -82,12 +73,8 @@ function first(root: ParentNode, selectors: readonly string[]): Element | null {
 const clean = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim() || undefined;
 
 // Calendar shortens the calendar's address in the eid: "@m" is a Gmail address, "@g" a secondary
-// calendar, "@v" a public (holiday) calendar.
-const CALENDAR_DOMAINS: Record<string, string> = {
-  m: 'gmail.com',
-  g: 'group.calendar.google.com',
-  v: 'group.v.calendar.google.com',
-};
+// calendar (group.calendar.google.com), "@v" a public (holiday) one (group.v.calendar.google.com).
+const calendarDomain = (short: string) => (short === 'm' ? 'gmail.com' : `group.${short === 'v' ? 'v.' : ''}calendar.google.com`);
 
 export interface DecodedEventId {
   eventId: string;
@@ -101,8 +88,8 @@ export function decodeEventId(eid: string): DecodedEventId | undefined {
   if (!/^[A-Za-z0-9+/_-]+=*$/.test(eid)) return undefined;
   let text: string;
   try {
-    const body = eid.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-    text = atob(body + '='.repeat((4 - (body.length % 4)) % 4));
+    // atob takes base64 without its padding (the forgiving decoding of the HTML standard).
+    text = atob(eid.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/'));
   } catch {
     return undefined;
   }
@@ -111,7 +98,7 @@ export function decodeEventId(eid: string): DecodedEventId | undefined {
   const match = /^([A-Za-z0-9_.-]{5,1024})(?: ([\x21-\x7e]{1,512}))?$/.exec(text);
   if (!match?.[1]) return undefined;
   const decoded: DecodedEventId = { eventId: match[1] };
-  const calendar = match[2]?.replace(/@([mgv])$/, (_, short: string) => `@${CALENDAR_DOMAINS[short]}`);
+  const calendar = match[2]?.replace(/@([mgv])$/, (_, short: string) => `@${calendarDomain(short)}`);
   if (calendar) decoded.calendarId = calendar;
   const instance = /_(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z)?$/.exec(match[1]);
   if (instance) {
@@ -139,15 +126,15 @@ export function findCalendarRoots(doc: Document, address?: string): { kind: Cale
     if (!roots.some((other) => other.root.contains(root) || root.contains(other.root))) roots.push({ kind, root });
   };
   // A popup is a chips dialog, or any dialog around an event (Calendar's own layouts vary).
-  for (const root of doc.querySelectorAll(CALENDAR_SELECTORS.popup[0])) add('popup', root);
-  for (const dialog of doc.querySelectorAll(CALENDAR_SELECTORS.popup[1])) {
-    if (dialog.querySelector(CALENDAR_SELECTORS.eventId)) add('popup', dialog);
+  for (const root of doc.querySelectorAll(POPUP)) add('popup', root);
+  for (const dialog of doc.querySelectorAll(DIALOG)) {
+    if (dialog.querySelector(EVENT_ID)) add('popup', dialog);
   }
-  for (const root of doc.querySelectorAll(CALENDAR_SELECTORS.details[0])) add('details', root);
+  for (const root of doc.querySelectorAll(DETAILS)) add('details', root);
   // Without that container, an event's edit address and its fields still make a details view.
-  const field = first(doc, [...CALENDAR_SELECTORS.detailsTitle.slice(0, 1), ...CALENDAR_SELECTORS.startDate]);
-  if (field && address && eidFromUrl(address) && !field.closest(CALENDAR_SELECTORS.creating)) {
-    add('details', field.closest(CALENDAR_SELECTORS.detailsMain) ?? doc.body);
+  const field = first(doc, [...DETAILS_TITLE.slice(0, 1), ...START_DATE]);
+  if (field && address && eidFromUrl(address) && !field.closest(CREATING)) {
+    add('details', field.closest(DETAILS_MAIN) ?? doc.body);
   }
   return roots;
 }
@@ -182,23 +169,17 @@ interface Times {
 }
 
 function detailsTimes(root: Element, language: string, now: Date): Times {
-  const startDay = dayOfData(first(root, CALENDAR_SELECTORS.startDate));
-  const endDay = dayOfData(first(root, CALENDAR_SELECTORS.endDate)) ?? startDay;
-  const allDayBox = root.querySelector(CALENDAR_SELECTORS.allDay);
+  const startDay = dayOfData(first(root, START_DATE));
+  const endDay = dayOfData(first(root, END_DATE)) ?? startDay;
+  const allDayBox = root.querySelector(ALL_DAY);
   const allDay =
     allDayBox?.getAttribute('aria-checked') === 'true' || (allDayBox as HTMLInputElement | null)?.checked === true;
-  const times: Times = { allDay };
-  if (startDay) times.startDay = startDay;
-  if (endDay) times.endDay = endDay;
-  if (!allDay) {
-    const start = inputText(first(root, CALENDAR_SELECTORS.startTime));
-    const end = inputText(first(root, CALENDAR_SELECTORS.endTime));
-    const startMinutes = start ? parseWhen(start, language, now).startMinutes : undefined;
-    const endMinutes = end ? parseWhen(end, language, now).startMinutes : undefined;
-    if (startMinutes !== undefined) times.startMinutes = startMinutes;
-    if (endMinutes !== undefined) times.endMinutes = endMinutes;
-  }
-  return times;
+  if (allDay) return { allDay, startDay, endDay };
+  const minutes = (field: readonly string[]) => {
+    const text = inputText(first(root, field));
+    return text ? parseWhen(text, language, now).startMinutes : undefined;
+  };
+  return { startDay, endDay, startMinutes: minutes(START_TIME), endMinutes: minutes(END_TIME) };
 }
 
 /**
@@ -217,10 +198,10 @@ function textBesides(element: Element | null, skip: string): string | undefined 
 }
 
 function popupTimes(root: Element, eid: string, language: string, now: Date): Times {
-  const texts: (string | null | undefined)[] = [textBesides(first(root, CALENDAR_SELECTORS.popupWhen), '[role="heading"]')];
+  const texts: (string | null | undefined)[] = [textBesides(first(root, POPUP_WHEN), HEADING)];
   // The grid's chip for the same event says it again ("6pm to 7:30pm, CIL meetup, …, November 26, 2026").
-  for (const chip of root.ownerDocument.querySelectorAll(CALENDAR_SELECTORS.chip)) {
-    if (chip.getAttribute('data-eventid') === eid) texts.push(chip.getAttribute('aria-label'), textBesides(chip, '[aria-hidden="true"]'));
+  for (const chip of root.ownerDocument.querySelectorAll(CHIP)) {
+    if (chip.getAttribute('data-eventid') === eid) texts.push(chip.getAttribute('aria-label'), textBesides(chip, '[aria-hidden=true]'));
   }
   for (const text of texts) {
     if (!text) continue;
@@ -248,8 +229,8 @@ function applyTimes(event: CalendarEvent, times: Times, originalStart: string | 
     if (!startDay) startDay = localDay(ms);
     if (startMinutes === undefined && !times.allDay) startMinutes = Math.round((ms - wallTime(startDay)) / 60_000);
   } else if (originalStart && !startDay) {
-    const [y, m, d] = originalStart.split('-').map(Number);
-    startDay = { year: y ?? 0, month: m ?? 0, day: d ?? 0 };
+    const [year = 0, month = 0, day = 0] = originalStart.split('-').map(Number);
+    startDay = { year, month, day };
   }
   if (!startDay) return;
   event.day = dayText(startDay);
@@ -271,35 +252,35 @@ function applyTimes(event: CalendarEvent, times: Times, originalStart: string | 
 }
 
 function meetCodeOf(root: Element, eventElement: Element | null): string | undefined {
-  for (const css of CALENDAR_SELECTORS.meetLink) {
+  for (const css of MEET_LINK) {
     for (const link of root.querySelectorAll(css)) {
       const code = meetCodeInText(link.getAttribute('href') ?? '');
       if (code) return code;
     }
   }
-  for (const css of CALENDAR_SELECTORS.meetText) {
+  for (const css of MEET_TEXT) {
     const code = meetCodeInText(root.querySelector(css)?.textContent ?? '');
     if (code) return code;
   }
   // Calendar's logging attribute on the event lists the conference id, which is the Meet code.
-  for (const element of [eventElement, ...root.querySelectorAll(CALENDAR_SELECTORS.jslog)]) {
+  for (const element of [eventElement, ...root.querySelectorAll(JSLOG)]) {
     const code = /"([a-z]{3}-[a-z]{4}-[a-z]{3})"/.exec(element?.getAttribute('jslog') ?? '')?.[1];
-    if (isMeetCode(code)) return code;
+    if (code) return code;
   }
   return meetCodeInText(root.textContent ?? '');
 }
 
 function titleOf(kind: CalendarViewKind, root: Element): string | undefined {
-  if (kind === 'details') return inputText(first(root, CALENDAR_SELECTORS.detailsTitle));
+  if (kind === 'details') return inputText(first(root, DETAILS_TITLE));
   const labelledBy = root.getAttribute('aria-labelledby');
   const label = labelledBy ? root.ownerDocument.getElementById(labelledBy) : null;
-  return clean((label && root.contains(label) ? label : first(root, CALENDAR_SELECTORS.popupTitle))?.textContent);
+  return clean((label && root.contains(label) ? label : first(root, POPUP_TITLE))?.textContent);
 }
 
 function placeFor(kind: CalendarViewKind, root: Element, eventElement: Element | null): CalendarView['place'] {
   if (kind === 'popup') return { parent: eventElement && eventElement !== root ? eventElement : root, before: null };
   // In the details view: at the top of the "Event details" tab, under the date and time fields.
-  const panel = root.querySelector(CALENDAR_SELECTORS.detailsPanel);
+  const panel = root.querySelector(DETAILS_PANEL);
   return panel ? { parent: panel, before: panel.firstChild } : { parent: root, before: null };
 }
 
@@ -316,8 +297,8 @@ export function readCalendarView(
   root: Element,
   options: ReadCalendarOptions = {},
 ): CalendarView | undefined {
-  if (root.matches(CALENDAR_SELECTORS.creating) || root.querySelector(CALENDAR_SELECTORS.creating)) return undefined;
-  const eventElement = root.matches(CALENDAR_SELECTORS.eventId) ? root : root.querySelector(CALENDAR_SELECTORS.eventId);
+  if (root.matches(CREATING) || root.querySelector(CREATING)) return undefined;
+  const eventElement = root.matches(EVENT_ID) ? root : root.querySelector(EVENT_ID);
   const eid =
     eventElement?.getAttribute('data-eventid') ??
     (kind === 'details' && options.address ? eidFromUrl(options.address) : undefined);
@@ -342,8 +323,5 @@ export function readCalendarPage(
   doc: Document,
   options: ReadCalendarOptions = {},
 ): { kind: CalendarViewKind; root: Element; view?: CalendarView }[] {
-  return findCalendarRoots(doc, options.address).map(({ kind, root }) => {
-    const view = readCalendarView(kind, root, options);
-    return view ? { kind, root, view } : { kind, root };
-  });
+  return findCalendarRoots(doc, options.address).map(({ kind, root }) => ({ kind, root, view: readCalendarView(kind, root, options) }));
 }

@@ -33,11 +33,19 @@ export function normaliseDigits(text: string): string {
 }
 
 const squash = (text: string) => text.toLocaleLowerCase().replace(/[.\s]/g, '');
+const escape = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
+/**
+ * A language's month names and AM/PM markers as regular expressions, built once per language: one pass
+ * over the text finds them all, instead of a search per name.
+ */
 interface Words {
-  months: [name: string, month: number][];
-  am: string[];
-  pm: string[];
+  /** Any month name, its trailing dot included; the name itself (lower-case) is group 1. */
+  months: RegExp;
+  month: Map<string, number>;
+  /** An AM (group 1) or PM (group 2) marker right after a time, and right before one ("午後6:00"). */
+  after: RegExp;
+  before: RegExp;
 }
 
 const wordsByLanguage = new Map<string, Words>();
@@ -45,23 +53,21 @@ const wordsByLanguage = new Map<string, Words>();
 function wordsFor(language: string): Words {
   let words = wordsByLanguage.get(language);
   if (words) return words;
-  const months = new Map<string, number>();
+  const month = new Map<string, number>();
   const am = new Set(['am']);
   const pm = new Set(['pm']);
   for (const lang of new Set([language, 'en'])) {
     let formats: Intl.DateTimeFormat[];
     try {
       // The month alone, and beside a day (where some languages inflect it: "26 listopada").
-      formats = [
-        { month: 'long' as const },
-        { month: 'long' as const, day: 'numeric' as const },
-        { month: 'short' as const, day: 'numeric' as const },
-      ].map((style) => new Intl.DateTimeFormat(lang, { ...style, timeZone: 'UTC' }));
+      formats = (['long', 'long', 'short'] as const).map(
+        (month, i) => new Intl.DateTimeFormat(lang, { month, day: i ? 'numeric' : undefined, timeZone: 'UTC' }),
+      );
     } catch {
       continue; // not a language Intl knows
     }
-    for (let month = 1; month <= 12; month++) {
-      const date = new Date(Date.UTC(2026, month - 1, 15));
+    for (let number = 1; number <= 12; number++) {
+      const date = new Date(Date.UTC(2026, number - 1, 15));
       for (const format of formats) {
         const parts = format.formatToParts(date);
         const at = parts.findIndex((part) => part.type === 'month');
@@ -69,28 +75,38 @@ function wordsFor(language: string): Words {
         // Numeric months name themselves with the literal after them: 11月, 11월.
         if (/^\d+$/.test(name)) name += parts[at + 1]?.type === 'literal' ? (parts[at + 1]?.value.trim() ?? '') : '';
         const key = name.toLocaleLowerCase().replace(/\.$/, '');
-        if (key && !/^\d+$/.test(key)) months.set(key, month);
+        if (key && !/^\d+$/.test(key)) month.set(key, number);
       }
     }
     const periods = new Intl.DateTimeFormat(lang, { hour: 'numeric', hour12: true, timeZone: 'UTC' });
-    const periodOf = (hour: number) =>
-      periods.formatToParts(new Date(Date.UTC(2026, 0, 1, hour))).find((part) => part.type === 'dayPeriod')?.value;
-    const morning = periodOf(9);
-    const evening = periodOf(21);
-    if (morning) am.add(squash(morning));
-    if (evening) pm.add(squash(evening));
+    for (const [hour, set] of [[9, am], [21, pm]] as const) {
+      const period = periods.formatToParts(new Date(Date.UTC(2026, 0, 1, hour))).find((part) => part.type === 'dayPeriod')?.value;
+      if (period && squash(period)) set.add(squash(period));
+    }
   }
-  words = {
+  // Names written in letters are whole words only; others (11月, 午後) need not be. Markers are matched
+  // ignoring dots and spaces ("p. m."), and only Latin ones must be whole words ("م" need not be).
+  const monthNames = [...month.keys()]
     // Longest first, so that "listopada" wins over "listopad" and "lis".
-    months: [...months].sort(([a], [b]) => b.length - a.length),
-    am: [...am].filter(Boolean),
-    pm: [...pm].filter(Boolean),
+    .sort((a, b) => b.length - a.length)
+    .map((name) => (/^\p{L}/u.test(name) ? `(?<!\\p{L})${escape(name)}(?!\\p{L})` : escape(name)));
+  const markers = (names: Set<string>, after: boolean) =>
+    `(${[...names]
+      .map((name) => {
+        const spelt = [...name].map(escape).join('[. ]*');
+        const edge = /[a-z]/.test(name) ? `(?${after ? '' : '<'}!\\p{L})` : '';
+        return after ? `${spelt}\\.?${edge}` : `${edge}\\.?${spelt}`;
+      })
+      .join('|')})`;
+  words = {
+    months: new RegExp(`(${monthNames.join('|')})\\.?`, 'giu'),
+    month,
+    after: new RegExp(`^\\s*[. ]*(?:${markers(am, true)}|${markers(pm, true)})`, 'iu'),
+    before: new RegExp(`(?:${markers(am, false)}|${markers(pm, false)})[. ]*\\s*$`, 'iu'),
   };
   wordsByLanguage.set(language, words);
   return words;
 }
-
-const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
 
 interface Found {
   at: number;
@@ -102,24 +118,11 @@ interface MonthFound extends Found {
 }
 
 function findMonths(text: string, words: Words): MonthFound[] {
-  const lower = text.toLocaleLowerCase();
-  const found: MonthFound[] = [];
-  for (const [name, month] of words.months) {
-    let from = 0;
-    for (;;) {
-      const at = lower.indexOf(name, from);
-      if (at < 0) break;
-      from = at + 1;
-      let end = at + name.length;
-      if (lower[end] === '.') end++;
-      // Whole words only; names in scripts written without letters around them (年月日) still count.
-      const wordLike = isLetter(name[0]);
-      if (wordLike && (isLetter(lower[at - 1]) || isLetter(lower[at + name.length]))) continue;
-      if (found.some((other) => at < other.end && end > other.at)) continue;
-      found.push({ at, end, month });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
+  return [...text.matchAll(words.months)].map((match) => ({
+    at: match.index,
+    end: match.index + match[0].length,
+    month: words.month.get(match[1]!.toLocaleLowerCase()) ?? 0,
+  }));
 }
 
 interface NumberFound extends Found {
@@ -142,34 +145,11 @@ interface TimeFound extends Found {
   period?: 'am' | 'pm';
 }
 
-/** How many characters of `text` spell `name` (ignoring case, dots and spaces), or 0 if they do not. */
-function spells(text: string, name: string): number {
-  let i = 0;
-  for (const char of name) {
-    while (text[i] === '.' || text[i] === ' ') i++;
-    if (text[i]?.toLocaleLowerCase() !== char) return 0;
-    i++;
-  }
-  if (text[i] === '.') i++;
-  return i;
-}
-
-const reversed = (text: string) => [...text].reverse().join('');
-
 function periodNear(text: string, at: number, end: number, words: Words): { period?: 'am' | 'pm'; at: number; end: number } {
-  const after = text.slice(end).replace(/^\s+/, '');
-  const skipped = text.length - end - after.length;
-  const before = reversed(text.slice(0, at).replace(/\s+$/, ''));
-  for (const [period, names] of [['am', words.am], ['pm', words.pm]] as const) {
-    for (const name of names) {
-      // Latin markers ("am", "p. m.") must be whole words; others ("午後", "م") need not be.
-      const word = /[a-z]/.test(name);
-      const forward = spells(after, name);
-      if (forward && !(word && isLetter(after[forward]))) return { period, at, end: end + skipped + forward };
-      const backward = spells(before, reversed(name));
-      if (backward && !(word && isLetter(before[backward]))) return { period, at: at - backward, end };
-    }
-  }
+  const after = words.after.exec(text.slice(end));
+  if (after) return { period: after[1] ? 'am' : 'pm', at, end: end + after[0].length };
+  const before = words.before.exec(text.slice(0, at));
+  if (before) return { period: before[1] ? 'am' : 'pm', at: before.index, end };
   return { at, end };
 }
 
@@ -190,18 +170,16 @@ function findTimes(text: string, words: Words): TimeFound[] {
       hour,
       minute: minute ?? 0,
       bare: minute === undefined && !near.period,
-      ...(near.period ? { period: near.period } : {}),
+      period: near.period,
     });
   }
   // A bare number is a time only when it starts a range whose end has a marker ("6 – 7pm"); otherwise
   // it is a day or a year.
-  return candidates
-    .filter((time, i) => {
-      if (!time.bare) return true;
-      const next = candidates[i + 1];
-      return next?.period !== undefined && /^\s*[-–—~～]\s*$/.test(text.slice(time.end, next.at));
-    })
-    .map(({ bare: _bare, ...time }) => time);
+  return candidates.filter((time, i) => {
+    if (!time.bare) return true;
+    const next = candidates[i + 1];
+    return next?.period !== undefined && /^\s*[-–—~～]\s*$/.test(text.slice(time.end, next.at));
+  });
 }
 
 function to24(hour: number, period: 'am' | 'pm' | undefined): number {
@@ -243,13 +221,13 @@ export function parseWhen(rawText: string, language: string, now: Date): When {
     days.push({ year: year ?? nearestYear(month.month, day.value, now), month: month.month, day: day.value });
   }
 
-  const when: When = {};
-  if (days[0]) when.startDay = days[0];
-  if (days.length > 1) when.endDay = days[days.length - 1];
   const [first, second] = times;
-  if (first) when.startMinutes = minutesOf(first, second, true);
-  if (first && second) when.endMinutes = minutesOf(second, first, false);
-  return when;
+  return {
+    startDay: days[0],
+    endDay: days[1] && days.at(-1),
+    startMinutes: first && minutesOf(first, second, true),
+    endMinutes: second && minutesOf(second, first!, false),
+  };
 }
 
 function nearestYear(month: number, day: number, now: Date): number {

@@ -1,40 +1,28 @@
 import { dayText, localDay, type CalendarEvent, type CalendarView } from './calendar-page';
+import type { EventControlText } from './control-text';
 
 // One CIL Hub control in a Calendar event's popup or details view: "Can't attend" before the event
 // starts (with an optional reason), "Log attendance" once it has started, and "Log hours" (prefilled
-// with the event's length). When the page does not show the start, both of the first two show. Plain DOM in a shadow root under a custom tag, so Calendar's CSS cannot reach it and ours
-// cannot leak out. It only calls `onAction`; the caller sends the action to the service worker.
+// with the event's length). When the page does not show the start, both of the first two show. Plain
+// DOM in a shadow root under a custom tag, so Calendar's CSS cannot reach it and ours cannot leak out.
+// It only calls `onAction`; the caller sends the action to the service worker.
 //
 // Calendar reuses its popup element for the next event clicked, and re-renders parts of it while it
 // loads (removing what it did not put there). So mounting is idempotent and cheap: one control per
 // view, found again by its tag, updated in place when the event changed, put back when it was removed.
+// The control's state lives in closures rather than in an object's properties: the minifier shortens
+// the names of variables, not of properties, and this ships in a content script with a size budget.
 
 export type CalendarAction =
   | { type: 'log-attendance'; event: CalendarEvent; at: string }
   | { type: 'cant-attend'; event: CalendarEvent; reason?: string; at: string }
   | { type: 'log-hours'; event: CalendarEvent; hours: number; day: string; at: string };
 
-export const EVENT_CONTROL_TEXT = {
-  brand: 'CIL Hub',
-  logAttendance: 'Log attendance',
-  cantAttend: "Can't attend",
-  reason: 'Reason (optional)',
-  sendNotice: 'Send notice',
-  cancel: 'Cancel',
-  hours: 'Hours',
-  logHours: 'Log hours',
-  saved: 'Saved. CIL Hub will send it to your CIL.',
-  notSaved: 'Not saved:',
-  badHours: 'Hours must be more than 0 and at most 24.',
-  started: 'The event has started; notice of absence is given before it.',
-};
-export type EventControlText = typeof EVENT_CONTROL_TEXT;
-
 export interface EventControlOptions {
   onAction: (action: CalendarAction) => unknown;
   now?: () => number;
-  /** Translated labels (chrome.i18n in the extension); English by default. */
-  text?: Partial<EventControlText>;
+  /** The labels, in the browser's language (eventControlText in control-text.ts). */
+  text: EventControlText;
   /** Whether this event gets a control (e.g. only the CIL's own events); every event by default. */
   accept?: (event: CalendarEvent) => boolean;
 }
@@ -52,18 +40,10 @@ const STYLE =
   ':focus-visible{outline:2px solid #0b57d0}.n{display:flex;gap:6px;flex-basis:100%}.n input{flex:1}' +
   'p{flex-basis:100%;margin:0}.e{color:#b3261e}[hidden]{display:none!important}';
 
+/** A control on the page: the event it shows (as JSON, to notice another one), and how to bring it up to date. */
 interface Control {
-  event: CalendarEvent;
-  signature: string;
-  options: EventControlOptions;
-  text: EventControlText;
-  attend: HTMLButtonElement;
-  cant: HTMLButtonElement;
-  notice: HTMLElement;
-  reason: HTMLInputElement;
-  hours: HTMLInputElement;
-  status: HTMLElement;
-  buttons: HTMLButtonElement[];
+  shows: string;
+  update(options: EventControlOptions): void;
 }
 
 const controls = new WeakMap<Element, Control>();
@@ -73,11 +53,11 @@ const hosts = new WeakMap<Element, HTMLElement>();
 function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
-  props: Partial<Record<string, string>> = {},
+  props: Record<string, string> = {},
   ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(props)) node.setAttribute(name, value);
   node.append(...children);
   return node;
 }
@@ -92,41 +72,12 @@ function durationOf(event: CalendarEvent): string {
   return hours > 0 && hours <= 24 ? String(hours) : '';
 }
 
-function hasStarted(control: Control): boolean {
-  const start = startOf(control.event);
-  return start !== undefined && (control.options.now ?? Date.now)() >= start;
-}
-
-function showStatus(control: Control, message: string, error = false) {
-  control.status.textContent = message;
-  control.status.className = error ? 'e' : '';
-}
-
-async function act(control: Control, make: (at: string) => CalendarAction | string) {
-  const now = (control.options.now ?? Date.now)();
-  const action = make(new Date(now).toISOString());
-  const { text } = control;
-  if (typeof action === 'string') return showStatus(control, action, true);
-  for (const button of control.buttons) button.disabled = true;
-  try {
-    await control.options.onAction(action);
-    showStatus(control, text.saved);
-    if (action.type === 'cant-attend') {
-      control.notice.hidden = true;
-      control.reason.value = '';
-    }
-  } catch (error) {
-    showStatus(control, `${text.notSaved} ${error instanceof Error ? error.message : String(error)}`, true);
-  } finally {
-    for (const button of control.buttons) button.disabled = false;
-  }
-}
-
 function render(host: HTMLElement, event: CalendarEvent, options: EventControlOptions): Control {
   const doc = host.ownerDocument;
-  const text = { ...EVENT_CONTROL_TEXT, ...options.text };
+  const { text } = options;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const button = (label: string, name: string) => element(doc, 'button', { type: 'button', 'data-action': name }, label);
+  // No type="button" needed: a button in a shadow root belongs to no form of the page's.
+  const button = (label: string, name: string) => element(doc, 'button', { 'data-action': name }, label);
 
   const attend = button(text.logAttendance, 'log-attendance');
   const cant = button(text.cantAttend, 'cant-attend');
@@ -147,19 +98,43 @@ function render(host: HTMLElement, event: CalendarEvent, options: EventControlOp
   const box = element(doc, 'div', { class: 'c', role: 'group', 'aria-label': text.brand }, element(doc, 'b', {}, text.brand));
   box.append(attend, cant, notice, hours, logHours, status);
   root.replaceChildren(element(doc, 'style', {}, STYLE), box);
+  const buttons = [attend, cant, send, logHours];
 
-  const control: Control = {
-    event,
-    signature: JSON.stringify(event),
-    options,
-    text,
-    attend,
-    cant,
-    notice,
-    reason,
-    hours,
-    status,
-    buttons: [attend, cant, send, logHours],
+  const now = () => (options.now ?? Date.now)();
+  const start = startOf(event);
+  const hasStarted = () => start !== undefined && now() >= start;
+  const say = (message: string, error = false) => {
+    status.textContent = message;
+    status.className = error ? 'e' : '';
+  };
+
+  /** Shows "Can't attend" before the event starts and "Log attendance" from its start. */
+  const refresh = (explain = false) => {
+    const started = hasStarted();
+    cant.hidden = started;
+    attend.hidden = !started && start !== undefined;
+    if (started) {
+      notice.hidden = true;
+      if (explain) say(text.started, true);
+    }
+  };
+
+  const act = async (make: (at: string) => CalendarAction | string) => {
+    const action = make(new Date(now()).toISOString());
+    if (typeof action === 'string') return say(action, true);
+    for (const each of buttons) each.disabled = true;
+    try {
+      await options.onAction(action);
+      say(text.saved);
+      if (action.type === 'cant-attend') {
+        notice.hidden = true;
+        reason.value = '';
+      }
+    } catch (error) {
+      say(`${text.notSaved} ${error instanceof Error ? error.message : String(error)}`, true);
+    } finally {
+      for (const each of buttons) each.disabled = false;
+    }
   };
 
   // Keys typed here are ours: Calendar's shortcuts (e, Delete, arrows…) must not see them. Escape and
@@ -168,9 +143,9 @@ function render(host: HTMLElement, event: CalendarEvent, options: EventControlOp
     if (e.key !== 'Escape' && e.key !== 'Tab') e.stopPropagation();
   });
   // Shown only from the event's start (or when the start is unknown), and time only moves on.
-  attend.addEventListener('click', () => act(control, (at) => ({ type: 'log-attendance', event: control.event, at })));
+  attend.addEventListener('click', () => act((at) => ({ type: 'log-attendance', event, at })));
   cant.addEventListener('click', () => {
-    if (hasStarted(control)) return refresh(control, true);
+    if (hasStarted()) return refresh(true);
     notice.hidden = false;
     reason.focus();
   });
@@ -178,34 +153,30 @@ function render(host: HTMLElement, event: CalendarEvent, options: EventControlOp
     notice.hidden = true;
   });
   send.addEventListener('click', () =>
-    act(control, (at) => {
-      if (hasStarted(control)) {
-        refresh(control);
+    act((at) => {
+      if (hasStarted()) {
+        refresh();
         return text.started;
       }
       const why = reason.value.trim();
-      return { type: 'cant-attend', event: control.event, at, ...(why ? { reason: why } : {}) };
+      return { type: 'cant-attend', event, at, ...(why ? { reason: why } : {}) };
     }),
   );
   logHours.addEventListener('click', () =>
-    act(control, (at) => {
+    act((at) => {
       const value = Number(hours.value);
       if (!hours.value.trim() || !(value > 0 && value <= 24)) return text.badHours;
-      return { type: 'log-hours', event: control.event, hours: value, day: control.event.day ?? dayText(localDay(Date.parse(at))), at };
+      return { type: 'log-hours', event, hours: value, day: event.day ?? dayText(localDay(Date.parse(at))), at };
     }),
   );
-  return control;
-}
 
-/** Shows "Can't attend" before the event starts and "Log attendance" from its start. */
-function refresh(control: Control, explain = false) {
-  const started = hasStarted(control);
-  control.cant.hidden = started;
-  control.attend.hidden = !started && startOf(control.event) !== undefined;
-  if (started) {
-    control.notice.hidden = true;
-    if (explain) showStatus(control, control.text.started, true);
-  }
+  return {
+    shows: JSON.stringify(event),
+    update(next) {
+      options = next;
+      refresh();
+    },
+  };
 }
 
 /**
@@ -225,15 +196,14 @@ export function mountEventControl(view: CalendarView, options: EventControlOptio
   if (host.parentElement !== parent) parent.insertBefore(host, before === host ? null : before);
 
   let control = controls.get(host);
-  const signature = JSON.stringify(view.event);
-  if (!control || control.signature !== signature) {
+  const shows = JSON.stringify(view.event);
+  if (control?.shows !== shows) {
     control = render(host, view.event, options);
     controls.set(host, control);
   }
-  control.options = options;
+  control.update(options);
   // Written only when it changes: every write is a mutation that observers of the page (ours too) see.
   if (host.getAttribute('data-cilhub-event') !== view.event.eventId) host.setAttribute('data-cilhub-event', view.event.eventId);
-  refresh(control);
   return host;
 }
 

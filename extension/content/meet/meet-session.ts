@@ -14,7 +14,8 @@ export interface MeetObservation extends MeetPage {
   at: number;
 }
 
-export type MeetLeaveReason =
+/** Why a session ended: the tests tell the machine's transitions apart by it. */
+type MeetLeaveReason =
   /** Meet's end screen: the volunteer left, was removed, or the call ended for everyone. */
   | 'ended'
   /** The tab went on to another call, or to another call's green room. */
@@ -37,14 +38,7 @@ interface SessionEventBase {
 }
 
 export type MeetSessionEvent =
-  | (SessionEventBase & {
-      type: 'join';
-      /**
-       * True when the very first reading of the page was already in the call (the content script
-       * started mid-call, e.g. after the extension was installed or updated): the real join was earlier.
-       */
-      late: boolean;
-    })
+  | (SessionEventBase & { type: 'join' })
   | (SessionEventBase & { type: 'heartbeat'; joinedAt: string })
   | (SessionEventBase & { type: 'leave'; joinedAt: string; reason: MeetLeaveReason });
 
@@ -68,8 +62,6 @@ export interface MeetSession {
   observe(reading: MeetObservation): MeetSessionEvent[];
   /** The page is going away at `at`: ends the session in progress, if any. */
   close(at: number): MeetSessionEvent[];
-  /** The call in progress, if any. */
-  current(): { session: string; code: string; title?: string; joinedAt: string } | undefined;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -78,7 +70,6 @@ export function createMeetSession(options: MeetSessionOptions = {}): MeetSession
   const heartbeatMs = options.heartbeatMs ?? 60_000;
   const lostAfterMs = options.lostAfterMs ?? 120_000;
   let call: InCall | undefined;
-  let firstReading = true;
   let lastAt = -Infinity;
 
   const base = (c: InCall, at: number): SessionEventBase => ({
@@ -95,9 +86,9 @@ export function createMeetSession(options: MeetSessionOptions = {}): MeetSession
     return [event];
   }
 
-  function join(code: string, title: string | undefined, at: number, late: boolean): MeetSessionEvent[] {
+  function join(code: string, title: string | undefined, at: number): MeetSessionEvent[] {
     call = { code, joinedAt: at, lastSeen: at, lastBeat: at, ...(title ? { title } : {}) };
-    return [{ ...base(call, at), type: 'join', late }];
+    return [{ ...base(call, at), type: 'join' }];
   }
 
   function observe(reading: MeetObservation): MeetSessionEvent[] {
@@ -105,18 +96,16 @@ export function createMeetSession(options: MeetSessionOptions = {}): MeetSession
     // Readings come from one clock; one from the past (a late throttled callback) says nothing new.
     if (!(at >= lastAt)) return [];
     lastAt = at;
-    const late = firstReading;
-    firstReading = false;
 
     if (!call) {
-      return state === 'in-call' && code ? join(code, title, at, late) : [];
+      return state === 'in-call' && code ? join(code, title, at) : [];
     }
 
     const events: MeetSessionEvent[] = [];
     const otherCode = code !== undefined && code !== call.code;
     switch (state) {
       case 'in-call':
-        if (otherCode) return [...leave(at, 'other-call'), ...join(code, title, at, false)];
+        if (otherCode) return [...leave(at, 'other-call'), ...join(code, title, at)];
         call.lastSeen = at;
         if (title) call.title = title;
         if (at - call.lastBeat >= heartbeatMs) {
@@ -142,13 +131,7 @@ export function createMeetSession(options: MeetSessionOptions = {}): MeetSession
   return {
     observe,
     close(at) {
-      firstReading = false;
       return leave(Math.max(at, call?.lastSeen ?? at), 'closed');
-    },
-    current() {
-      if (!call) return undefined;
-      const { session, code, title } = base(call, call.joinedAt);
-      return { session, code, joinedAt: iso(call.joinedAt), ...(title ? { title } : {}) };
     },
   };
 }

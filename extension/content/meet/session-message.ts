@@ -15,12 +15,10 @@ export interface MeetSessionMessage {
   meetCode: string;
   title?: string;
   at: string;
-  late?: boolean;
 }
 
 export function meetSessionMessage(event: MeetSessionEvent): MeetSessionMessage {
   const message: MeetSessionMessage = { type: 'meet-session', event: event.type, sessionKey: event.session, meetCode: event.code, at: event.at };
   if (event.title) message.title = event.title.slice(0, TITLE_MAX);
-  if (event.type === 'join' && event.late) message.late = true;
   return message;
 }

@@ -40,6 +40,8 @@ describe('a message that is not a valid request', () => {
     ['a time that is not UTC', { ...meetJoin, at: '2026-11-26 14:00' }],
     ['a discard of something that is not an entry id', { type: 'discard', id: '../../etc' }],
     ['a calendar action of no kind', { ...cantAttend, action: 'delete' }],
+    ['a setting out of its range', { type: 'save-settings', settings: { quietHoursEnd: 25 } }],
+    ['a setting that does not exist', { type: 'save-settings', settings: { loud: true } }],
   ])('is answered no, changing nothing: %s', async (_, message) => {
     const before = await storedNow();
     const reply = await worker.answers.answer(message, SENDERS.popup);
@@ -69,6 +71,8 @@ describe('a message from the wrong sender', () => {
     ['a Calendar action from Meet', cantAttend, SENDERS.meet()],
     ['a Calendar action from the options page', cantAttend, SENDERS.optionsTab],
     ['anything from another extension', { type: 'status' }, SENDERS.otherExtension],
+    ['settings from a Meet tab', { type: 'save-settings', settings: { weeklyReminder: false } }, SENDERS.meet()],
+    ['settings from a Calendar tab', { type: 'save-settings', settings: { meetingReminderMinutes: 0 } }, SENDERS.calendar],
     ['an enrollment link from a Meet tab', { type: 'enrollment-link', code: 'cilhub1.x' }, SENDERS.meet()],
   ])('is refused, changing nothing: %s', async (_, message, sender) => {
     const before = await storedNow();
@@ -84,6 +88,24 @@ describe('a message from the wrong sender', () => {
     expect((await worker.answers.answer(cantAttend, SENDERS.calendar)).ok).toBe(true);
     expect((await worker.queue.listQueue()).map((queued) => queued.entry.kind)).toEqual(['hours', 'notice']);
     expect(await worker.meet.openMeetCodes()).toEqual(new Set(['abc-defg-hij']));
+  });
+});
+
+describe('save-settings from the options page', () => {
+  it('changes only the settings named, answers them in the status, and the worker uses them', async () => {
+    const first = await worker.answers.answer({ type: 'save-settings', settings: { weeklyReminderWeekday: 1, weeklyReminderHour: 9, minimumSessionMinutes: 20 } }, SENDERS.optionsTab);
+    expect(first).toMatchObject({ ok: true, status: { settings: { weeklyReminderWeekday: 1, weeklyReminderHour: 9, minimumSessionMinutes: 20, quietHoursStart: 21, rejoinMergeMinutes: 5 } } });
+    const second = await worker.answers.answer({ type: 'save-settings', settings: { quietHoursStart: 23 } }, SENDERS.optionsTab);
+    expect(second).toMatchObject({ ok: true, status: { settings: { weeklyReminderWeekday: 1, quietHoursStart: 23, minimumSessionMinutes: 20 } } });
+    const { readSettings } = await import('../../../extension/background/settings');
+    expect(await readSettings()).toMatchObject({ weeklyReminderWeekday: 1, weeklyReminderHour: 9, quietHoursStart: 23, minimumSessionMinutes: 20 });
+  });
+
+  it('goes back to the CIL minimum for Meet sessions on null', async () => {
+    await worker.answers.answer({ type: 'save-settings', settings: { minimumSessionMinutes: 20 } }, SENDERS.optionsTab);
+    const reply = await worker.answers.answer({ type: 'save-settings', settings: { minimumSessionMinutes: null } }, SENDERS.popup);
+    expect(reply.ok && reply.status.settings).not.toHaveProperty('minimumSessionMinutes');
+    expect((await world.fake.storage.local.get('settings')).settings).not.toHaveProperty('minimumSessionMinutes');
   });
 });
 

@@ -44,6 +44,15 @@ it('sets up its alarms at browser start', async () => {
   expect(await world.fake.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: SYNC_PERIOD_MINUTES });
 });
 
+it('still sets up its alarms and sends the queue when restricting storage fails', async () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.mocked(chrome.storage.local.setAccessLevel).mockRejectedValueOnce(new Error('not supported'));
+  await world.fake.runtime.onInstalled.trigger({ reason: 'install' });
+  await vi.waitFor(async () => expect((await world.fake.alarms.getAll()).map((alarm) => alarm.name).sort()).toEqual([REMINDER_ALARM, SYNC_ALARM].sort()));
+  expect(error).toHaveBeenCalledWith('CIL Hub: restricting storage to extension pages failed', expect.any(Error));
+  error.mockRestore();
+});
+
 it('answers messages, and sends the queue when the network returns or the alarm fires', async () => {
   const replies: unknown[] = [];
   await world.fake.runtime.onMessage.trigger(logHours, SENDERS.popup, (reply: unknown) => replies.push(reply));

@@ -41,7 +41,7 @@ async function status(): Promise<Status> {
 
 it('says who is not enrolled, idle, without asking anyone', async () => {
   const fetch = networkDown();
-  expect(await status()).toEqual({ enrollment: null, queue: [], sync: { state: 'idle' }, summary: null });
+  expect(await status()).toEqual({ enrollment: null, queue: [], sync: { state: 'idle' }, summary: null, settings: expect.objectContaining({ weeklyReminderWeekday: 5 }) });
   await untilQuiet(worker);
   expect(fetch).not.toHaveBeenCalled();
 });

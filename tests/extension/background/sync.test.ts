@@ -6,7 +6,8 @@ import { holdLock } from '../../../sandbox/src/services/lock-service';
 import { editVolunteer } from '../../apps-script/api-fixture';
 import type { Reply, Status } from '../../../extension/messages';
 import { NOW, startSandboxWebApp, type SandboxWebApp } from './sandbox-web-app';
-import { alarm, installWorld, loadWorker, SENDERS, untilQuiet, type FakeWorld, type WorkerModules } from './worker';
+import { loopbackPermissionFor } from '../../../extension/loopback-permission';
+import { alarm, installWorld, loadWorker, patternCovers, SENDERS, untilQuiet, type FakeWorld, type WorkerModules } from './worker';
 
 // The queue and the sync against the real backend (the built Apps Script bundle in the sandbox, over
 // loopback HTTP with Google's redirect): what leaves the queue, what stays, and that nothing is lost or
@@ -21,8 +22,8 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: NOW });
   world = installWorld();
   app = await startSandboxWebApp();
-  // The options page asked for the sandbox's loopback address on the volunteer's click.
-  world.granted.add('http://127.0.0.1/*');
+  // The options page asked for the sandbox's loopback permission on the volunteer's click, by the same rule.
+  world.granted.add(loopbackPermissionFor(app.webAppUrl)!);
   worker = await loadWorker();
 });
 afterEach(async () => {
@@ -87,6 +88,27 @@ describe('enrollment', () => {
     expect(await world.fake.storage.local.get(null)).toEqual({});
   });
 
+  it('enrolls with the portless grant the options page asks for, not with a port-specific one Chrome would not count', async () => {
+    expect(new URL(app.webAppUrl).port).not.toBe('');
+    world.granted.clear();
+    world.granted.add(`${new URL(app.webAppUrl).origin}/*`);
+    expect(await ask({ type: 'enroll', code: app.enrollmentCode })).toMatchObject({ ok: false });
+    expect(app.requests).toEqual([]);
+    world.granted.clear();
+    world.granted.add('http://127.0.0.1/*');
+    expect(await ask({ type: 'enroll', code: app.enrollmentCode })).toMatchObject({ ok: true });
+  });
+
+  it('models Chrome: a portless grant covers every port, a port-specific one not the portless pattern', () => {
+    expect(patternCovers('http://127.0.0.1/*', 'http://127.0.0.1:8787/*')).toBe(true);
+    expect(patternCovers('http://127.0.0.1/*', 'http://127.0.0.1/*')).toBe(true);
+    expect(patternCovers('http://127.0.0.1:8787/*', 'http://127.0.0.1:8787/*')).toBe(true);
+    expect(patternCovers('http://127.0.0.1:8787/*', 'http://127.0.0.1/*')).toBe(false);
+    expect(patternCovers('http://127.0.0.1:8787/*', 'http://127.0.0.1:9000/*')).toBe(false);
+    expect(patternCovers('http://localhost/*', 'http://127.0.0.1/*')).toBe(false);
+    expect(patternCovers('https://127.0.0.1/*', 'http://127.0.0.1/*')).toBe(false);
+  });
+
   it('refuses a code whose web app is on a host CIL Hub may not reach, without calling it', async () => {
     const code = encodeEnrollmentCode({ url: 'https://example.org/exec', cil: 'cil-demo', token: 'member-token-0123456789abcdef0123' });
     expect(await ask({ type: 'enroll', code })).toEqual({ ok: false, message: expect.stringContaining('example.org, which is not a Google Apps Script web app') });
@@ -109,6 +131,27 @@ function spreadsheetOf(web: SandboxWebApp): string {
 }
 
 describe('queue and sync', () => {
+  it('refreshes an hours-old summary on the periodic sync, for the reminders, and leaves a recent one', async () => {
+    await enroll();
+    const ops = () => app.requests.map((request) => JSON.parse(request.body).op as string);
+    const cachedAt = async (hoursAgo: number) => {
+      const { summary } = (await world.fake.storage.local.get('summary')) as { summary: object };
+      await world.fake.storage.local.set({ summary: { ...summary, at: new Date(Date.now() - hoursAgo * 3_600_000).toISOString() } });
+      app.requests.length = 0;
+    };
+
+    await cachedAt(1);
+    await worker.lifecycle.onAlarm(alarm('cil-hub-sync'));
+    await quiet();
+    expect(ops()).toEqual([]);
+
+    await cachedAt(7);
+    await worker.lifecycle.onAlarm(alarm('cil-hub-sync'));
+    await quiet();
+    expect(ops()).toEqual(['summary']);
+    expect(Date.now() - Date.parse((await statusOf()).summaryAt!)).toBeLessThan(1000);
+  });
+
   it('sends a logged entry at once: stored, it leaves the queue and the badge, and the summary counts it', async () => {
     await enroll();
     const weekBefore = (await statusOf()).summary!.week.hours;

@@ -44,6 +44,24 @@ export interface FakeWorld {
 /** The manifest's host permissions (extension/manifest.config.ts), which `permissions.contains` knows. */
 const MANIFEST_HOSTS = ['https://meet.google.com/*', 'https://calendar.google.com/*', 'https://script.google.com/*', 'https://script.googleusercontent.com/*'];
 
+/**
+ * Chrome's rule for `permissions.contains`: a grant covers a requested pattern only when it matches
+ * every URL the requested one does. Scheme and host must be the same; a grant without a port covers
+ * any port, one with a port only that port (so `http://127.0.0.1:8787/*` does NOT cover
+ * `http://127.0.0.1/*`); a grant's path `/*` covers any path.
+ */
+export function patternCovers(grant: string, requested: string): boolean {
+  const parse = (pattern: string) => /^([a-z*]+):\/\/([^/:]+)(?::(\d+))?(\/.*)$/.exec(pattern);
+  const g = parse(grant);
+  const r = parse(requested);
+  if (!g || !r) return false;
+  const [, gScheme, gHost, gPort, gPath] = g;
+  const [, rScheme, rHost, rPort, rPath] = r;
+  if (gScheme !== rScheme || gHost !== rHost) return false;
+  if (gPort !== undefined && gPort !== rPort) return false;
+  return gPath === '/*' || gPath === rPath;
+}
+
 export function installWorld(): FakeWorld {
   const { fakeBrowser } = installFakeChrome();
   vi.stubGlobal('indexedDB', new IDBFactory());
@@ -55,7 +73,9 @@ export function installWorld(): FakeWorld {
     }),
   });
   const granted = new Set<string>();
-  const contains = vi.fn(async ({ origins = [] }: { origins?: string[] }) => origins.every((origin) => MANIFEST_HOSTS.includes(origin) || granted.has(origin)));
+  const contains = vi.fn(async ({ origins = [] }: { origins?: string[] }) =>
+    origins.every((requested) => [...MANIFEST_HOSTS, ...granted].some((grant) => patternCovers(grant, requested))),
+  );
   const openPopup = vi.fn(async () => {
     throw new Error('No active browser window');
   });

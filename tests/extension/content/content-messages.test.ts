@@ -38,10 +38,12 @@ describe('what the Meet content script sends', () => {
     ]);
   });
 
-  it('marks a join seen only after the call had started (the script came late)', () => {
+  it('sends a join seen only after the call had started as the moment it was seen', () => {
     const [join] = session('in-call').map(meetSessionMessage).map(sent);
-    expect(join).toMatchObject({ event: 'join', late: true, at: '2026-11-26T13:00:00.000Z' });
+    expect(join).toEqual({ type: 'meet-session', event: 'join', sessionKey: `${code}/2026-11-26T13:00:00.000Z`, meetCode: code, title, at: '2026-11-26T13:00:00.000Z' });
     expect(MeetSessionEvent.safeParse(join).success).toBe(true);
+    // The contract has no "late" flag (nothing read it): a sender adding one is refused.
+    expect(MeetSessionEvent.safeParse({ ...(join as object), late: true }).success).toBe(false);
   });
 
   it('cuts a title too long for the service worker instead of losing the event', () => {

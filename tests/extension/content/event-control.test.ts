@@ -8,10 +8,15 @@ import {
   type EventControlOptions,
 } from '../../../extension/content/calendar/event-control';
 import { watchCalendar } from '../../../extension/content/calendar/calendar-observer';
+import { eventControlText } from '../../../extension/content/calendar/control-text';
+import englishMessages from '../../../extension/public/_locales/en/messages.json' with { type: 'json' };
 import { fixtureAddress, loadFixture } from './fixture';
 
 const BEFORE = new Date(2026, 10, 20, 9, 0).getTime(); // a week before the meetup
 const DURING = new Date(2026, 10, 26, 18, 15).getTime(); // the meetup started at 18:00
+
+// What a volunteer with an English browser sees: the content script reads the labels with chrome.i18n.
+const english = eventControlText((key) => englishMessages[key].message);
 
 let now = BEFORE;
 let actions: CalendarAction[];
@@ -20,7 +25,7 @@ let options: EventControlOptions;
 beforeEach(() => {
   now = BEFORE;
   actions = [];
-  options = { onAction: (action) => void actions.push(action), now: () => now };
+  options = { onAction: (action) => void actions.push(action), now: () => now, text: english };
 });
 afterEach(() => {
   document.body.replaceChildren();
@@ -53,6 +58,16 @@ const status = (host?: HTMLElement) => shadow(host).querySelector('[role="status
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the CIL Hub control in Calendar', () => {
+  it('takes every label from _locales', () => {
+    const asked: string[] = [];
+    const text = eventControlText((key) => (asked.push(key), englishMessages[key].message));
+    expect(asked).toContain('extName');
+    expect(asked.filter((key) => key.startsWith('calendar'))).toHaveLength(Object.keys(text).length - 1);
+    // A key missing from messages.json would come back from Chrome as '' (and fail to compile).
+    expect(Object.values(text).filter((label) => !label)).toEqual([]);
+    expect(text).toMatchObject({ brand: 'CIL Hub', logAttendance: 'Log attendance', reason: 'Reason (optional)' });
+  });
+
   it('puts one control in an event popup, in its own shadow root, and only one however often it is mounted', () => {
     const found = views('popup-meet');
     mountAll(found);
@@ -263,7 +278,7 @@ describe('the CIL Hub control in Calendar', () => {
   });
 
   it('works in a right-to-left page and takes translated labels', () => {
-    mountAll(views('details-urdu'), { ...options, text: { logAttendance: 'حاضری درج کریں', cantAttend: 'شرکت نہیں کر سکتا' } });
+    mountAll(views('details-urdu'), { ...options, text: { ...english, logAttendance: 'حاضری درج کریں', cantAttend: 'شرکت نہیں کر سکتا' } });
     expect(button('log-attendance').textContent).toBe('حاضری درج کریں');
     expect(button('cant-attend').textContent).toBe('شرکت نہیں کر سکتا');
     expect(button('log-hours').textContent).toBe('Log hours');

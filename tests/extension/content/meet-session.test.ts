@@ -36,14 +36,12 @@ describe('the Meet session machine', () => {
         code: A,
         title: 'CIL Karachi: monthly CfP call',
         at: iso(70),
-        late: false,
       },
     ]);
   });
 
-  it('marks a join "late" when the page was already in the call at its first reading', () => {
-    expect(run([reading(0, 'in-call', A)]).events[0]).toMatchObject({ type: 'join', late: true });
-    expect(run([reading(0, 'unknown', A), reading(1, 'in-call', A)]).events[0]).toMatchObject({ type: 'join', late: false });
+  it('joins at the first reading in the call, even when the page was in it from the start', () => {
+    expect(run([reading(0, 'in-call', A)]).events).toEqual([{ type: 'join', session: `${A}/${iso(0)}`, code: A, at: iso(0) }]);
   });
 
   it('ignores a call without a code (nothing to match it to)', () => {
@@ -88,7 +86,7 @@ describe('the Meet session machine', () => {
       reading(1200, 'ended', A),
     ]);
     expect(types).toEqual([`join@${A}`, `leave:ended@${A}`, `join@${A}`, `leave:ended@${A}`]);
-    expect(events[2]).toMatchObject({ session: `${A}/${iso(660)}`, late: false });
+    expect(events[2]).toMatchObject({ session: `${A}/${iso(660)}` });
   });
 
   it('follows a second call in the same tab (single-page app): straight from one call to the next', () => {
@@ -100,7 +98,7 @@ describe('the Meet session machine', () => {
     ]);
     expect(types).toEqual([`join@${A}`, `leave:other-call@${A}`, `join@${B}`, `leave:ended@${B}`]);
     expect(events[1]).toMatchObject({ at: iso(500), joinedAt: iso(10) });
-    expect(events[2]).toMatchObject({ at: iso(500), title: 'CIL Karachi hack night', late: false });
+    expect(events[2]).toMatchObject({ at: iso(500), title: 'CIL Karachi hack night' });
   });
 
   it('follows a second call in the same tab: through the next call’s green room', () => {
@@ -142,12 +140,10 @@ describe('the Meet session machine', () => {
     const session = createMeetSession();
     session.observe(reading(0, 'pre-join', A));
     session.observe(reading(10, 'in-call', A));
-    expect(session.current()).toEqual({ session: `${A}/${iso(10)}`, code: A, joinedAt: iso(10) });
     expect(session.close(at(300))).toEqual([
       { type: 'leave', session: `${A}/${iso(10)}`, code: A, at: iso(300), joinedAt: iso(10), reason: 'closed' },
     ]);
     expect(session.close(at(301))).toEqual([]);
-    expect(session.current()).toBeUndefined();
   });
 
   it('ignores a reading older than the last one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEAD_ROLES, volunteerSchema, volunteersTab, VOLUNTEER_ROLES, VOLUNTEER_STATUSES } from '../../../shared/records/volunteer';
+import { LEAD_ROLES, volunteerSchema, volunteersTab, VOLUNTEER_ROLES, VOLUNTEER_STATUSES, wantsReminders } from '../../../shared/records/volunteer';
 import { headerRow } from '../../../shared/records/tab';
 
 const volunteer = {
@@ -48,5 +48,14 @@ describe('volunteer', () => {
     expect(volunteersTab.name).toBe('Volunteers');
     expect(headerRow(volunteersTab)).toContain('Weekly commitment (h)');
     expect(headerRow(volunteersTab)[0]).toBe('Volunteer ID');
+  });
+
+  it('takes optional reminders unless "Reminders" says off; the column is optional, dropdown on/off', () => {
+    expect(wantsReminders(volunteerSchema.parse(volunteer))).toBe(true);
+    expect(wantsReminders(volunteerSchema.parse({ ...volunteer, reminders: 'on' }))).toBe(true);
+    expect(wantsReminders(volunteerSchema.parse({ ...volunteer, reminders: 'off' }))).toBe(false);
+    expect(problem({ reminders: 'never' })).toEqual(['reminders: must be one of: on, off']);
+    const column = volunteersTab.columns.find((c) => c.header === 'Reminders');
+    expect(column).toMatchObject({ kind: 'choice', options: ['on', 'off'], required: false });
   });
 });

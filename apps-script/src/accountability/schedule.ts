@@ -1,0 +1,70 @@
+import { rosterCil } from '../roster/roster-cil';
+import { DAILY_HANDLER, forgetDailyRunCursor } from './daily-run';
+import { WEEKLY_HANDLER } from './weekly-run';
+
+// The schedule: one daily trigger for the accountability check and one weekly trigger for the period's
+// recurring deliverables. Triggers belong to the deployment (one set, whatever the number of CILs),
+// so the hour and time zone are those of the CIL whose spreadsheet is open. Turning it on again
+// replaces the triggers (so a changed "Daily check hour" takes effect) and never adds a second set.
+
+const HANDLERS = [DAILY_HANDLER, WEEKLY_HANDLER];
+
+export interface Schedule {
+  daily: { triggerId: string; hour: number; timeZone: string };
+  weekly: { triggerId: string; weekDay: 'MONDAY'; hour: number; timeZone: string };
+}
+
+function deleteScheduleTriggers(): number {
+  const ours = ScriptApp.getProjectTriggers().filter((trigger) => HANDLERS.includes(trigger.getHandlerFunction()));
+  for (const trigger of ours) ScriptApp.deleteTrigger(trigger);
+  return ours.length;
+}
+
+/** Entry point: the daily check at the Settings' "Daily check hour", and the weekly tasks on Monday at that hour. */
+export function turnOnSchedule(cilId?: string | null): Schedule {
+  const { settings } = rosterCil(cilId);
+  const { dailyCheckHour: hour, timeZone } = settings;
+  forgetDailyRunCursor();
+  deleteScheduleTriggers();
+  const daily = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
+  const weekly = ScriptApp.newTrigger(WEEKLY_HANDLER).timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(hour).inTimezone(timeZone).create();
+  return {
+    daily: { triggerId: daily.getUniqueId(), hour, timeZone },
+    weekly: { triggerId: weekly.getUniqueId(), weekDay: 'MONDAY', hour, timeZone },
+  };
+}
+
+/** Entry point: deletes the schedule's triggers, a pending follow-up run's included. */
+export function turnOffSchedule(): { deleted: number } {
+  forgetDailyRunCursor();
+  return { deleted: deleteScheduleTriggers() };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `work` and shows what it did, or the problem, in an alert: a menu item has no other way to answer. */
+function showing(title: string, work: () => string): void {
+  const ui = SpreadsheetApp.getUi();
+  let text: string;
+  try {
+    text = work();
+  } catch (error) {
+    text = messageOf(error);
+  }
+  ui.alert(title, text, ui.ButtonSet.OK);
+}
+
+/** Menu "Turn on schedule", for the CIL whose spreadsheet is open. */
+export function turnOnScheduleFromMenu(): void {
+  showing('Turn on schedule', () => {
+    const { daily } = turnOnSchedule(undefined);
+    return `The daily check runs every day in the hour after ${daily.hour}:00 (${daily.timeZone}, Google picks the minute) for every CIL this deployment serves; the weekly tasks (the period's reports owed to CfP) every Monday at that hour.`;
+  });
+}
+
+/** Menu "Turn off schedule". */
+export function turnOffScheduleFromMenu(): void {
+  showing('Turn off schedule', () => (turnOffSchedule().deleted === 0 ? 'The schedule was not on; nothing changed.' : 'The daily check and the weekly tasks no longer run.'));
+}

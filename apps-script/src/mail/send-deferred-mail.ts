@@ -1,0 +1,21 @@
+import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
+import { sendDeferred, type DeferredRun } from './outbox';
+
+// "CIL Hub › Send deferred emails": sends now the emails that waited for the daily mail quota, oldest
+// first, for a lead who does not want to wait for the next daily run (which sends them first anyway).
+
+/** Sends what waits as the quota allows, under the script lock; shows what it did when run from the menu. */
+export function sendDeferredMail(): DeferredRun {
+  const run = withScriptLock(LEAD_ACTION_LOCK_WAIT_MS, sendDeferred, busyForLead);
+  const text =
+    run.sent.length === 0 && run.waiting === 0
+      ? 'No email is waiting: everything has been sent.'
+      : [
+          `Sent ${run.sent.length} deferred email${run.sent.length === 1 ? '' : 's'}.`,
+          ...(run.waiting === 0 ? [] : [`${run.waiting} still wait for tomorrow's mail quota; the daily run sends them first.`]),
+        ].join(' ');
+  console.info(text);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (spreadsheet !== null) spreadsheet.toast(text, 'CIL Hub', 10);
+  return run;
+}

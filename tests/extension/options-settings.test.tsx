@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { SettingsView, Status } from '../../extension/messages';
 import { Options } from '../../extension/options/Options';
-import { mount } from './render';
+import { mountOnePerTest } from './render';
 import { enrolled, fakeWorker, settle, type } from './ui/fake-worker';
 
 // The options page's "Reminders and Meet": the settings in effect, from the status, in labelled
 // controls; saved with `save-settings` through the service worker, whose reply shows what is saved.
 // Minutes typed out of range get a translated message under their field, and nothing is sent.
 
-let view: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  view?.unmount();
-  view = undefined;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const show = mountOnePerTest();
 
 const SETTINGS: SettingsView = {
   rejoinMergeMinutes: 5,
@@ -43,8 +35,7 @@ function settingsWorker() {
 }
 
 async function openSettings() {
-  view = mount(<Options />);
-  const { container } = view;
+  const { container } = show(<Options />);
   await vi.waitFor(() => expect(container.querySelector('#settings')).not.toBeNull());
   const labelled = (text: string) => {
     const label = [...container.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === text);

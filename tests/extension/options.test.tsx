@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { encodeEnrollmentCode } from '../../shared/api/enrollment-code';
 import type { Status } from '../../extension/messages';
 import { Options } from '../../extension/options/Options';
-import { mount } from './render';
+import { mountOnePerTest } from './render';
 import { enrolled, enrollment, fakeWorker, queued, settle, signedOut, type } from './ui/fake-worker';
 
 // The options page: paste the enrollment code, which is read on the page first; a web app on loopback
@@ -11,15 +11,7 @@ import { enrolled, enrollment, fakeWorker, queued, settle, signedOut, type } fro
 // service worker, whose answer shows the CIL and the volunteer, or the backend's message. Sign-out
 // asks first and says how many entries it would delete.
 
-let view: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  view?.unmount();
-  view = undefined;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const show = mountOnePerTest();
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUv0123456789';
 const googleCode = encodeEnrollmentCode({ url: 'https://script.google.com/macros/s/AKfy-demo/exec', cil: 'lahore', token: TOKEN });
@@ -36,8 +28,7 @@ function enrollingWorker(start: Status = signedOut) {
 }
 
 async function openOptions() {
-  view = mount(<Options />);
-  const { container } = view;
+  const { container } = show(<Options />);
   await vi.waitFor(() => expect(container.querySelector('textarea')).not.toBeNull());
   const parts = {
     container,

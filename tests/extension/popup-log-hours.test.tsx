@@ -1,25 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { HOURS_CATEGORIES } from '../../shared/records/hours';
 import type { HoursSyncEntry } from '../../shared/api/sync-entry';
 import type { QueuedEntry, Status } from '../../extension/messages';
 import { Popup } from '../../extension/popup/Popup';
-import { mount } from './render';
+import { mountOnePerTest } from './render';
 import { enrolled, fakeWorker, queued, settle, type } from './ui/fake-worker';
 
 // The popup's "Log hours" form: today in the CIL's zone, inline messages from the same schema the
 // service worker uses (and the web app's date limits), one `log-hours` per submit, and the queued
 // entry shown from the worker's reply.
 
-let view: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  view?.unmount();
-  view = undefined;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const show = mountOnePerTest();
 
 const ENTRY_ID = '7d0f3c2e-2f55-4c43-9d6a-0b8f1e7a9c11';
 
@@ -38,8 +30,7 @@ function queueingWorker(status: Status = enrolled) {
 }
 
 async function openForm() {
-  view = mount(<Popup />);
-  const { container } = view;
+  const { container } = show(<Popup />);
   await vi.waitFor(() => expect(container.querySelector('form')).not.toBeNull());
   const field = <T extends Element>(name: string) => container.querySelector<T>(`#hours-${name}`)!;
   const form = {

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { QueuedEntry, Status } from '../../extension/messages';
 import { Popup } from '../../extension/popup/Popup';
-import { mount } from './render';
+import { mountOnePerTest } from './render';
 import { enrolled, fakeWorker, queued, settle } from './ui/fake-worker';
 
 // Entries not yet in the CIL's sheet: pending ones with their last failure, rejected ones with the web
 // app's reason; "Retry now" sends `sync-now`; "Discard" asks first, then sends `discard` with the id.
 
-let view: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  view?.unmount();
-  view = undefined;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const show = mountOnePerTest();
 
 const PENDING = '0b7e8f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const REJECTED = '5f4e3d2c-1b0a-4987-8654-3210fedcba98';
@@ -54,8 +46,7 @@ function discardingWorker() {
 }
 
 async function openQueue() {
-  view = mount(<Popup />);
-  const { container } = view;
+  const { container } = show(<Popup />);
   await vi.waitFor(() => expect(container.querySelector('section[aria-labelledby="queue"]')).not.toBeNull());
   const section = () => container.querySelector('section[aria-labelledby="queue"]');
   const items = () => [...(section()?.querySelectorAll('li') ?? [])];
@@ -126,8 +117,8 @@ describe('the queue in the popup', () => {
 
   it('shows no queue when nothing waits', async () => {
     fakeWorker(() => ({ ok: true, status: enrolled }));
-    view = mount(<Popup />);
-    await vi.waitFor(() => expect(view!.container.querySelector('form')).not.toBeNull());
+    const view = show(<Popup />);
+    await vi.waitFor(() => expect(view.container.querySelector('form')).not.toBeNull());
     expect(view.container.querySelector('section[aria-labelledby="queue"]')).toBeNull();
     expect(view.container.textContent).not.toContain('Retry now');
   });

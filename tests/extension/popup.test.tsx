@@ -1,27 +1,19 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { Status } from '../../extension/messages';
 import { Popup } from '../../extension/popup/Popup';
-import { mount } from './render';
+import { mountOnePerTest } from './render';
 import { enrolled, fakeWorker, signedOut, summary } from './ui/fake-worker';
 
 // The popup's views of the service worker's status: checking, not enrolled, the volunteer's week, the
 // offline state, and a worker that answers nonsense. Each reply goes through the real messaging fake.
 
-let view: ReturnType<typeof mount> | undefined;
-
-afterEach(() => {
-  view?.unmount();
-  view = undefined;
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+const show = mountOnePerTest();
 
 async function popupWith(status: Status) {
   const worker = fakeWorker(() => ({ ok: true, status }));
-  view = mount(<Popup />);
-  await vi.waitFor(() => expect(view!.container.querySelector('[role="status"]')?.textContent).not.toBe('Checking your enrollment…'));
+  const view = show(<Popup />);
+  await vi.waitFor(() => expect(view.container.querySelector('[role="status"]')?.textContent).not.toBe('Checking your enrollment…'));
   return { ...worker, container: view.container };
 }
 
@@ -32,7 +24,7 @@ describe('the popup', () => {
     const worker = fakeWorker(() => ({ ok: true, status: signedOut }));
     worker.fakeBrowser.runtime.onMessage.removeAllListeners();
     worker.fakeBrowser.runtime.onMessage.addListener(() => true);
-    view = mount(<Popup />);
+    const view = show(<Popup />);
     expect(view.container.querySelector('h1')?.textContent).toBe('CIL Hub');
     expect(view.container.querySelector('[role="status"]')?.textContent).toBe('Checking your enrollment…');
   });
@@ -52,9 +44,9 @@ describe('the popup', () => {
   it('says so when the service worker answers something that is not a reply', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     fakeWorker(() => ({ enrolled: true, queued: 3 }));
-    view = mount(<Popup />);
+    const view = show(<Popup />);
     await vi.waitFor(() =>
-      expect(view!.container.querySelector('[role="alert"]')?.textContent).toBe(
+      expect(view.container.querySelector('[role="alert"]')?.textContent).toBe(
         "CIL Hub's background part did not answer. Close this window and open it again.",
       ),
     );
@@ -142,9 +134,9 @@ describe('the popup', () => {
       calls += 1;
       return { ok: true, status: calls === 1 ? { ...enrolled, sync: { state: 'syncing' } } : enrolled };
     });
-    view = mount(<Popup />);
-    await vi.waitFor(() => expect(view!.container.textContent).toContain('Sending your entries…'));
-    await vi.waitFor(() => expect(view!.container.textContent).not.toContain('Sending your entries…'), { timeout: 3000 });
+    const view = show(<Popup />);
+    await vi.waitFor(() => expect(view.container.textContent).toContain('Sending your entries…'));
+    await vi.waitFor(() => expect(view.container.textContent).not.toContain('Sending your entries…'), { timeout: 3000 });
     expect(worker.types()).toEqual(['status', 'status']);
   });
 });

@@ -6,6 +6,7 @@ import { loadBundle } from '../sandbox/src/runtime/apps-script-bundle';
 import { Sandbox } from '../sandbox/src/runtime/sandbox';
 import { callWebApp } from '../sandbox/src/runtime/web-app';
 import { emptyWorkspace } from '../sandbox/src/workspace';
+import { benchAccountability } from './accountability';
 import { benchExtension } from './extension';
 import { benchSync } from './sync';
 
@@ -54,3 +55,5 @@ measure('GET /exec (doGet)', () => callWebApp(sandbox, { method: 'GET' }).execut
 benchSync(bundle);
 
 await benchExtension();
+
+benchAccountability(bundle);

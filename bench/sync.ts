@@ -1,10 +1,8 @@
-import vm from 'node:vm';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { attendanceTab, type Attendance } from '../shared/records/attendance';
 import { HOURS_CATEGORIES, hoursTab, type HoursEntry } from '../shared/records/hours';
 import { meetingsTab, type Meeting } from '../shared/records/meeting';
-import { cellsFromRecord, readHeader } from '../shared/records/row-codec';
 import type { TabDefinition, TabRecord } from '../shared/records/tab';
 import { addDays, type CalendarDay } from '../shared/time/calendar-day';
 import { volunteersTab, type Volunteer } from '../shared/records/volunteer';
@@ -12,6 +10,7 @@ import type { AppsScriptBundle } from '../sandbox/src/runtime/apps-script-bundle
 import { Sandbox } from '../sandbox/src/runtime/sandbox';
 import { callWebApp } from '../sandbox/src/runtime/web-app';
 import { emptyWorkspace } from '../sandbox/src/workspace';
+import { pasteRecords } from './paste-records';
 
 // The web app's sync against a CIL with a long history: 50,000 Hours rows and 20,000 Attendance rows
 // (plus 40 volunteers and 200 meetings). The rows go in as a lead's paste would: one setValues per
@@ -36,33 +35,9 @@ interface Cil {
   spreadsheetId: string;
 }
 
-/** Runs `edit` as its own little script in the workspace (what a lead's edits or a paste do). */
-function asScript<Args extends unknown[]>(sandbox: Sandbox, edit: (...args: Args) => void, args: Args): void {
-  const bundle: AppsScriptBundle = {
-    path: 'bench-edit.js',
-    script: new vm.Script(`var benchEdit = ${edit.toString()};`, { filename: 'bench-edit.js' }),
-    entryPoints: ['benchEdit'],
-    manifest: null,
-  };
-  const result = new Sandbox(sandbox.state, bundle).run('benchEdit', args);
-  if (result.error !== null) throw new Error(`Filling the CIL failed: ${result.error}`);
-}
 
 function paste<Tab extends TabDefinition>(cil: Cil, tab: Tab, records: readonly TabRecord<Tab>[]): void {
-  const sheet = cil.sandbox.state.spreadsheets[cil.spreadsheetId]!.sheets.find((s) => s.name === tab.name)!;
-  const header = readHeader(tab, sheet.values[0] ?? []);
-  if (!header.ok) throw new Error(header.message);
-  const rows = records.map((record) => cellsFromRecord(tab, header.index, record, { timeZone: TIME_ZONE }));
-  asScript(
-    cil.sandbox,
-    (spreadsheetId: string, name: string, cells: unknown[][]) => {
-      const target = SpreadsheetApp.openById(spreadsheetId).getSheetByName(name)!;
-      const needed = target.getLastRow() + cells.length;
-      if (needed > target.getMaxRows()) target.insertRowsAfter(target.getMaxRows(), needed - target.getMaxRows());
-      target.getRange(target.getLastRow() + 1, 1, cells.length, cells[0]!.length).setValues(cells);
-    },
-    [cil.spreadsheetId, tab.name, rows],
-  );
+  pasteRecords(cil.sandbox, cil.spreadsheetId, tab, records, TIME_ZONE);
 }
 
 const uuidOf = (prefix: number, n: number) =>

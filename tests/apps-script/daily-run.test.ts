@@ -48,14 +48,15 @@ describe('the daily check', () => {
     expect(warnings[0]!.checkKey).toMatch(new RegExp(`^warning:${omar.id}:1:`));
     const reminders = log.filter((e) => e.kind === 'reminder');
     expect(reminders.length).toBeGreaterThan(0);
-    expect(reminders.every((e) => e.status === 'approved' && e.evidence !== '' && e.emailSentAt === undefined)).toBe(true);
-    // Proposed steps change no roster status; nothing is emailed (the email step is not wired in yet).
+    expect(reminders.every((e) => e.status === 'sent' && e.evidence !== '' && e.emailSentAt !== undefined)).toBe(true);
+    // Proposed steps change no roster status and send nothing; each reminder went by email.
     expect(rosterOf(demo).find((v) => v.id === omar.id)!.status).toBe('active');
     expect(run.checked[0]!.awaitingLead).toBe(2);
-    expect(demo.sandbox.state.mail.outbox.length).toBe(outbox);
+    expect(demo.sandbox.state.mail.outbox.length).toBe(outbox + reminders.length);
     console.log(`daily check, one CIL (demo, ${rosterOf(demo).length} volunteers): ${result.meter.serviceCalls} service calls, ${result.meter.cellsRead} cells read, ${result.meter.cellsWritten} written`, result.meter.callsByMethod);
-    expect(result.meter.callsByMethod['Range.getValues']).toBe(9);
-    expect(result.meter.callsByMethod['Range.setValues']).toBe(1);
+    expect(result.meter.callsByMethod['Range.getValues']).toBe(10);
+    // One append, and one write marking the rows whose emails went (that block read back for the lead's columns).
+    expect(result.meter.callsByMethod['Range.setValues']).toBe(2);
   });
 
   it('changes nothing when run twice on the same day', () => {
@@ -73,7 +74,7 @@ describe('the daily check', () => {
     const run = runOk<DailyRun>(demo.sandbox, 'runDailyCheck');
     const omar = volunteerNamed(demo, 'Omar Farooq');
     const warnings = logOf(demo).filter((e) => e.kind === 'warning');
-    expect(warnings.map((e) => e.status)).toEqual(['approved', 'approved']);
+    expect(warnings.map((e) => e.status)).toEqual(['sent', 'sent']);
     expect(run.checked[0]!.rosterChanges.map((c) => [c.volunteerId, c.from, c.status])).toContainEqual([omar.id, 'active', 'warned']);
     expect(omar.status).toBe('warned');
     expect(run.checked[0]!.awaitingLead).toBe(0);
@@ -90,7 +91,7 @@ describe('the daily check', () => {
       ['proposed', false],
     ]);
     const run = runOk<DailyRun>(demo.sandbox, 'runDailyCheck');
-    const strip = (s: Step) => ({ ...s, eventId: undefined });
+    const strip = (s: Step) => ({ ...s, eventId: undefined, mail: undefined });
     expect(run.checked[0]!.steps.map(strip)).toEqual(steps.map(strip));
     expect(demo.sandbox.run('previewDailyCheck', ['no-such-cil']).error).toMatch(/No CIL with the id "no-such-cil"/);
   });

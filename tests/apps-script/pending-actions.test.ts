@@ -17,12 +17,12 @@ describe('pending actions', () => {
     demo.sandbox.advance(3600_000);
     const decision = runOk<{ rosterChanges: unknown[] }>(demo.sandbox, 'approveAction', [warning.id]);
     const row = logOf(demo).find((e) => e.id === warning.id)!;
-    expect(row).toMatchObject({ status: 'approved', by: 'lead@cil-demo.example', at: '2026-11-27T06:00:00.000Z', checkKey: warning.checkKey, evidence: warning.evidence });
+    expect(row).toMatchObject({ status: 'sent', emailSentAt: '2026-11-27T06:00:00.000Z', by: 'lead@cil-demo.example', at: '2026-11-27T06:00:00.000Z', checkKey: warning.checkKey, evidence: warning.evidence });
     expect(volunteerNamed(demo, 'Omar Farooq').status).toBe('warned');
     expect(decision.rosterChanges).toHaveLength(1);
     // Only that row changed: the other warning still waits.
     expect(warningOf(demo, 'Ali Hassan').status).toBe('proposed');
-    expect(demo.sandbox.run('approveAction', [warning.id]).error).toMatch(/already approved/);
+    expect(demo.sandbox.run('approveAction', [warning.id]).error).toMatch(/already sent/);
     // The next day's check proposes nothing new for it.
     const next = demo.sandbox.advance(24 * 3600_000);
     expect(next).toEqual([]);

@@ -1,12 +1,16 @@
 import { evaluateCil, logEventOf, type ActionType, type ProposedAction } from '../../../shared/accountability';
 import type { AccountabilityEvent, AccountabilityKind, AccountabilityStatus } from '../../../shared/records/accountability';
 import type { CalendarDay } from '../../../shared/time/calendar-day';
-import { instantFromDate } from '../../../shared/time/instant';
+import { instantFromDate, type Instant } from '../../../shared/time/instant';
 import { dayOf } from '../../../shared/time/zone';
 import { findCil, registeredCils, type RegisteredCil } from '../cil-registry';
 import { openCil, type OpenCil } from '../cil/open-cil';
-import { appendLogEvents } from '../records/accountability-log';
+import type { RecordRow } from '../google/tab-sheet';
+import { emailForAction } from '../email/accountability/emails-for-actions';
+import { sendDeferred } from '../mail/outbox';
+import { appendLogEvents, rewriteLogRows } from '../records/accountability-log';
 import { readCilRecords } from './cil-records';
+import { emailContextOf, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
 import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-steps';
 
 // The daily check (issue 6): for every CIL this deployment serves, read each tab once, let the rules
@@ -18,8 +22,9 @@ import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-s
 // past its budget it stops between CILs, remembers which are done (a script property) and sets a
 // one-off trigger that carries on a minute later with the rest.
 //
-// Emails: the accountability emails (issue 6, item 4) are not built yet, so the run sends none. Approved
-// steps stay 'approved' with no "Email sent at" in the log: that is what the email step will send.
+// Emails: after the log rows are appended, each approved step's email is sent (or deferred for quota,
+// or skipped for a volunteer who turned reminders off), and the rows that went are marked 'sent' with
+// one more write per CIL. The run first sends what earlier runs deferred and marks those rows too.
 
 /** Time a run may use before it stops between CILs: well inside 6 minutes, leaving room for the CIL in hand. */
 export const DAILY_RUN_BUDGET_MS = 270_000;
@@ -45,6 +50,8 @@ export interface StepTaken {
   /** Approved steps go out by email; proposed ones wait for a lead. */
   email: boolean;
   setsRosterStatus?: RosterStep['status'];
+  /** What became of its email in a run (absent in a preview and for a proposed step). */
+  mail?: MailOutcome;
 }
 
 export interface CilCheck {
@@ -75,6 +82,8 @@ interface Cursor {
   /** CILs already checked by this day's run. */
   done: string[];
   followUpTriggerId: string | null;
+  /** Deferred emails this day's run sent whose CILs it has not marked yet: outbox key → sent at. */
+  deferredSent?: Record<string, Instant>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -117,7 +126,7 @@ export function rosterStepsOf(steps: readonly Pick<StepTaken, 'status' | 'volunt
 }
 
 /** Checks one CIL and writes what is due, under the script lock so a sync or a lead's review cannot interleave. */
-function checkCil(registered: RegisteredCil, now: Date): CilCheck {
+function checkCil(registered: RegisteredCil, now: Date, deferredSent: Readonly<Record<string, Instant>>): CilCheck {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('CIL Hub was busy with another task on this CIL; the next run checks it.');
   try {
@@ -129,8 +138,35 @@ function checkCil(registered: RegisteredCil, now: Date): CilCheck {
     appendLogEvents(cil.spreadsheet, read.log, events, cil.settings.timeZone);
     const steps = evaluation.actions.map((action, i) => stepOf(action, events[i]));
     const rosterChanges = applyRosterSteps(cil, rosterStepsOf(steps), at, today);
+
+    const sent: RecordRow<AccountabilityEvent>[] = [];
+    const sentEarlier = sentKeysOf(registered.id, deferredSent);
+    for (const row of read.log.rows) {
+      const sentAt = row.record.checkKey === undefined ? undefined : sentEarlier.get(row.record.checkKey);
+      if (sentAt !== undefined && row.record.status === 'approved') sent.push({ rowNumber: row.rowNumber, record: { ...row.record, status: 'sent', emailSentAt: sentAt } });
+    }
+    const context = emailContextOf(cil, read, evaluation, today);
+    evaluation.actions.forEach((action, i) => {
+      if (events[i]!.status !== 'approved') return;
+      const { mail, event } = sendStepEmail(registered.id, action, events[i]!, context);
+      steps[i]!.mail = mail;
+      if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
+    });
+    rewriteLogRows(cil.spreadsheet, read.log.header, sent, cil.settings.timeZone);
+
     const awaitingLead = [...read.records.log, ...events].filter((event) => event.status === 'proposed').length;
     return { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Sends what earlier runs deferred, under the script lock (left for the next run when busy): outbox key → sent at. */
+function sendDeferredMail(): Record<string, Instant> {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return {};
+  try {
+    return Object.fromEntries(sendDeferred().sent.flatMap((mail) => (mail.checkKey === undefined ? [] : [[mail.checkKey, mail.sentAt]])));
   } finally {
     lock.releaseLock();
   }
@@ -180,6 +216,7 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
   if (cursor) deleteFollowUp(cursor.followUpTriggerId);
   const done = new Set(continuing ? cursor.done : []);
   const cils = registeredCils().filter((cil) => !done.has(cil.id));
+  const deferredSent = { ...(continuing ? cursor.deferredSent : {}), ...sendDeferredMail() };
 
   const result: DailyRunResult = { checked: [], failed: [], remaining: [], followUpTriggerId: null };
   for (const [index, registered] of cils.entries()) {
@@ -189,7 +226,8 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
       break;
     }
     try {
-      result.checked.push(checkCil(registered, new Date()));
+      result.checked.push(checkCil(registered, new Date(), deferredSent));
+      for (const key of sentKeysOf(registered.id, deferredSent).keys()) delete deferredSent[`${registered.id}|${key}`];
     } catch (error) {
       console.warn(`CIL Hub: the daily check of "${registered.name}" stopped: ${messageOf(error)}`);
       result.failed.push({ cilId: registered.id, name: registered.name, problem: messageOf(error) });
@@ -203,18 +241,26 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
   }
   const followUp = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().after(FOLLOW_UP_AFTER_MS).create();
   result.followUpTriggerId = followUp.getUniqueId();
-  const next: Cursor = { done: [...done], followUpTriggerId: result.followUpTriggerId };
+  const next: Cursor = { done: [...done], followUpTriggerId: result.followUpTriggerId, deferredSent };
   properties.setProperty(CURSOR_PROPERTY, JSON.stringify(next));
   return result;
 }
 
+/** An email a preview says the run would send (or skip: the volunteer turned reminders off). */
+export interface EmailPreview {
+  checkKey: string;
+  to: string[];
+  subject: string;
+  optedOut: boolean;
+}
+
 export interface DailyCheckPreview {
-  cils: (CilCheck | CilCheckFailure)[];
+  cils: ((CilCheck & { emails: EmailPreview[] }) | CilCheckFailure)[];
 }
 
 /**
- * Entry point: what the daily check would do now (steps, their statuses, which would be emailed, roster
- * changes) for one CIL or every CIL, writing and sending nothing.
+ * Entry point: what the daily check would do now (steps, their statuses, the emails it would send with
+ * their recipients and subjects, roster changes) for one CIL or every CIL, writing and sending nothing.
  */
 export function previewDailyCheck(cilId?: string | null): DailyCheckPreview {
   let cils: RegisteredCil[];
@@ -238,7 +284,13 @@ export function previewDailyCheck(cilId?: string | null): DailyCheckPreview {
           const tokenRevoked = step.status === 'offboarded' && volunteer.tokenHash !== undefined && volunteer.tokenRevokedAt === undefined;
           return [{ ...step, from: volunteer.status, tokenRevoked }];
         });
-        return { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges };
+        const context = emailContextOf(cil, read, evaluation, today);
+        const emails = evaluation.actions.flatMap((action): EmailPreview[] => {
+          const step = action.logStatus === 'approved' ? emailForAction(action, context) : null;
+          if (!step) return [];
+          return [{ checkKey: action.checkKey, to: step.email.to, subject: step.email.subject, optedOut: !step.mandatory && step.reminders === 'off' }];
+        });
+        return { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges, emails };
       } catch (error) {
         return { cilId: registered.id, name: registered.name, problem: messageOf(error) };
       }

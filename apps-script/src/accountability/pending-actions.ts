@@ -1,4 +1,4 @@
-import { evaluateCil, type OutdatedStep } from '../../../shared/accountability';
+import { evaluateCil, normalCheckKey, type ActionType, type OutdatedStep, type ProposedAction } from '../../../shared/accountability';
 import type { AccountabilityEvent } from '../../../shared/records/accountability';
 import type { VolunteerStatus } from '../../../shared/records/volunteer';
 import { instantFromDate } from '../../../shared/time/instant';
@@ -10,12 +10,14 @@ import { readLog, rewriteLogRow } from '../records/accountability-log';
 import { rosterCil } from '../roster/roster-cil';
 import { readCilRecords } from './cil-records';
 import { applyRosterSteps, type RosterChange } from './roster-steps';
+import { emailContextOf, sendStepEmail, type MailOutcome } from './step-emails';
 
 // The lead decides (issue 6, item 3). In review mode the daily check writes warnings, offboardings,
 // reintegrations and mentor check-ins as 'proposed'; this sidebar lists them with their evidence, and
 // each is approved or dismissed (with a reason) by the lead. Approving carries the step out: the log
-// row becomes 'approved' (the email step sends it) and the roster follows (warned, offboarded with the
-// enrollment code revoked, active again). Dismissing settles the evidence it rested on.
+// row becomes 'approved', the roster follows (warned, offboarded with the enrollment code revoked,
+// active again), and the step's email goes out (the row then reads 'sent'). Dismissing settles the
+// evidence it rested on.
 
 /** The roster status an approved step leads to, by the log row's kind. */
 const ROSTER_STATUS_OF: Partial<Record<AccountabilityEvent['kind'], VolunteerStatus>> = {
@@ -37,6 +39,56 @@ export interface Decision {
   cilId: string;
   event: AccountabilityEvent;
   rosterChanges: RosterChange[];
+  /** What became of the approved step's email; absent for a dismissal. */
+  mail?: MailOutcome;
+}
+
+const TYPE_OF_KIND: Partial<Record<AccountabilityEvent['kind'], ActionType>> = {
+  warning: 'warning',
+  offboarding: 'offboarding',
+  'mentor check-in': 'mentor check-in',
+};
+
+/**
+ * The step as the engine proposed it (its reasons, handover, terms), found by evaluating the records
+ * without the row being approved; when the records changed since and no longer give the same step,
+ * the row's own Evidence text is what the email rests on.
+ */
+function actionOf(event: AccountabilityEvent, evaluated: readonly ProposedAction[]): ProposedAction | null {
+  const key = event.checkKey === undefined ? undefined : normalCheckKey(event.checkKey);
+  const found = evaluated.find((action) => key !== undefined && normalCheckKey(action.checkKey) === key);
+  if (found) return found;
+  const type = TYPE_OF_KIND[event.kind];
+  if (type === undefined) return null;
+  const warningNumber = Number(/^warning:[^:]+:(\d+):/.exec(key ?? '')?.[1] ?? 1);
+  const action: ProposedAction = {
+    kind: event.kind,
+    type,
+    checkKey: event.checkKey ?? event.id,
+    logStatus: 'approved',
+    mandatory: true,
+    evidenceText: event.evidence,
+    evidence: [],
+    reasons: [{ code: 'no communication', severity: 'inactive', summary: event.evidence, evidence: [] }],
+    warningNumber,
+  };
+  if (event.volunteerId !== undefined) action.volunteerId = event.volunteerId;
+  return action;
+}
+
+/** Sends the approved step's email; the row becomes 'sent' (a second write) once it went. */
+function sendApproved(cil: OpenCil, rowNumber: number, event: AccountabilityEvent): { mail: MailOutcome; event: AccountabilityEvent } {
+  const now = new Date();
+  const timeZone = cil.settings.timeZone;
+  const today = dayOf(now, timeZone);
+  const read = readCilRecords(cil);
+  const others = read.records.log.filter((candidate) => candidate.id !== event.id);
+  const evaluation = evaluateCil({ ...read.records, log: others, today, now: instantFromDate(now), settings: cil.settings });
+  const action = actionOf(event, evaluation.actions);
+  if (!action) return { mail: 'no email', event };
+  const result = sendStepEmail(cil.registered.id, action, event, emailContextOf(cil, read, evaluation, today));
+  if (result.mail === 'sent') rewriteLogRow(cil.spreadsheet, read.log, { rowNumber, record: result.event }, timeZone);
+  return result;
 }
 
 function leadEmail(): string {
@@ -63,7 +115,7 @@ export function pendingActionsOf(cil: OpenCil): PendingAction[] {
 }
 
 /** Reads the log, finds the proposed row `logId` and rewrites it with `change`, then carries out what follows; all under the script lock. */
-function decide(logId: unknown, cilId: string | null | undefined, change: (event: AccountabilityEvent) => AccountabilityEvent): Decision {
+function decide(logId: unknown, cilId: string | null | undefined, change: (event: AccountabilityEvent) => AccountabilityEvent, send = false): Decision {
   if (typeof logId !== 'string' || logId.trim() === '') throw new Error('Name the step by its Event ID (the Accountability log\u2019s first column). Nothing was changed.');
   const id = logId.trim();
   const cil = rosterCil(cilId);
@@ -84,21 +136,23 @@ function decide(logId: unknown, cilId: string | null | undefined, change: (event
         status === undefined || event.volunteerId === undefined
           ? []
           : applyRosterSteps(cil, [{ volunteerId: event.volunteerId, status }], event.at, dayOf(new Date(), timeZone));
-      return { cilId: cil.registered.id, event, rosterChanges };
+      if (!send || event.status !== 'approved') return { cilId: cil.registered.id, event, rosterChanges };
+      const sent = sendApproved(cil, row.rowNumber, event);
+      return { cilId: cil.registered.id, event: sent.event, rosterChanges, mail: sent.mail };
     },
     busyForLead,
   );
 }
 
 /**
- * Entry point (the sidebar's Approve): the proposed step becomes 'approved', by the lead, now, and the
- * roster follows it. The accountability emails are not built yet, so none is sent here: the approved
- * row, with no "Email sent at", is what the email step sends.
+ * Entry point (the sidebar's Approve): the proposed step becomes 'approved', by the lead, now, the
+ * roster follows it and its email goes out (or waits in the outbox for quota; the next daily run
+ * sends it and marks the row).
  */
 export function approveAction(logId: string, cilId?: string | null): Decision {
   const by = leadEmail();
   const at = instantFromDate(new Date());
-  return decide(logId, cilId, (event) => ({ ...event, status: 'approved', by, at }));
+  return decide(logId, cilId, (event) => ({ ...event, status: 'approved', by, at }), true);
 }
 
 /** Entry point (the sidebar's Dismiss): the step is not taken; the reason is kept with its evidence. */

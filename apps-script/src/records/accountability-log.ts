@@ -47,3 +47,25 @@ export function rewriteLogRow(spreadsheet: Spreadsheet, log: TabRead<typeof acco
   const asWas = values!.map((value, column) => reentered(value, formulas![column]!));
   range.setValues([cellsFromRecord(accountabilityTab, log.header, row.record, { timeZone, keep: asWas })]);
 }
+
+/**
+ * Writes the rows whose emails went ("Email sent at", status 'sent') with ONE setValues over the block
+ * from the first to the last of them; rows in between, and the lead's own columns, are written back as
+ * they were, formulas included.
+ */
+export function rewriteLogRows(spreadsheet: Spreadsheet, header: TabRead<typeof accountabilityTab>['header'], rows: readonly RecordRow<AccountabilityEvent>[], timeZone: string): void {
+  if (rows.length === 0) return;
+  const first = Math.min(...rows.map((row) => row.rowNumber));
+  const last = Math.max(...rows.map((row) => row.rowNumber));
+  const range = sheetOf(spreadsheet, accountabilityTab).getRange(first, 1, last - first + 1, header.width);
+  const values = range.getValues();
+  const formulas = range.getFormulas();
+  const byRow = new Map(rows.map((row) => [row.rowNumber, row.record]));
+  range.setValues(
+    values.map((cells, i) => {
+      const asWas = cells.map((value, column) => reentered(value, formulas[i]![column]!));
+      const record = byRow.get(first + i);
+      return record === undefined ? asWas : cellsFromRecord(accountabilityTab, header, record, { timeZone, keep: asWas });
+    }),
+  );
+}

@@ -131,13 +131,15 @@ function decide(logId: unknown, cilId: string | null | undefined, change: (event
       }
       const event = change(row.record);
       rewriteLogRow(cil.spreadsheet, log, { rowNumber: row.rowNumber, record: event }, timeZone);
+      // The email is rebuilt from the records as the rules saw the step, so it goes before the roster
+      // changes: a reintegration is only a step for someone the roster still shows as offboarded.
+      const sent = send && event.status === 'approved' ? sendApproved(cil, row.rowNumber, event) : null;
       const status = event.status === 'approved' && event.volunteerId !== undefined ? ROSTER_STATUS_OF[event.kind] : undefined;
       const rosterChanges =
         status === undefined || event.volunteerId === undefined
           ? []
           : applyRosterSteps(cil, [{ volunteerId: event.volunteerId, status }], event.at, dayOf(new Date(), timeZone));
-      if (!send || event.status !== 'approved') return { cilId: cil.registered.id, event, rosterChanges };
-      const sent = sendApproved(cil, row.rowNumber, event);
+      if (!sent) return { cilId: cil.registered.id, event, rosterChanges };
       return { cilId: cil.registered.id, event: sent.event, rosterChanges, mail: sent.mail };
     },
     busyForLead,

@@ -1,6 +1,7 @@
 import type { ReminderChoice } from '../../../shared/records/volunteer';
 import { instantFromDate, type Instant } from '../../../shared/time/instant';
 import type { AccountabilityEmail } from '../email/accountability/letter';
+import { utf8Length } from '../../../shared/encoding/utf8';
 
 // Sending accountability email within MailApp's daily quota (100 recipients a day on consumer
 // accounts, 1,500 on Workspace). A message that does not fit today's quota is DEFERRED, never lost:
@@ -108,23 +109,8 @@ const partKey = (id: string, part: number, parts: number) => `${DEFERRED_PREFIX}
 /** deferredMail:<sequence>-<tail>:<part>/<parts> */
 const PART_KEY = /^deferredMail:((\d+)-[0-9a-f]+):(\d+)\/(\d+)$/;
 
-/** UTF-8 length without TextEncoder (Apps Script has none). */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 const storeBytes = (values: Record<string, string>) =>
-  Object.entries(values).reduce((sum, [key, value]) => sum + utf8Bytes(key) + utf8Bytes(value), 0);
+  Object.entries(values).reduce((sum, [key, value]) => sum + utf8Length(key) + utf8Length(value), 0);
 
 /** Pieces of at most `limit` UTF-8 bytes, never splitting a surrogate pair. */
 export function splitByBytes(text: string, limit: number): string[] {

@@ -1,6 +1,7 @@
 import type { Sandbox, ExecutionResult } from './sandbox';
 import { contentTypeOf } from '../services/content-service';
 import { googleErrors } from '../google-errors';
+import { escapeHtml } from '../ui/html';
 
 // The web app as a caller sees it (developers.google.com/apps-script/guides/web): GET and POST run
 // doGet(e) / doPost(e) with an event object that carries the query string and the body, never the
@@ -68,6 +69,6 @@ export function callWebApp(sandbox: Sandbox, request: WebRequest): WebResponse {
 }
 
 function errorPage(message: string): string {
-  const escaped = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escaped = escapeHtml(message);
   return `<!DOCTYPE html><html><head><title>Error</title></head><body><div>${escaped}</div></body></html>`;
 }

@@ -22,10 +22,10 @@ import { pasteRecords } from './paste-records';
 // excused by a notice given the day before, some missed), hours twice a week, a monthly progress
 // update. The daily run must make as many Google calls for two years of rows as for eight weeks.
 
-const TIME_ZONE = 'Asia/Karachi';
+export const TIME_ZONE = 'Asia/Karachi';
 /** 07:00 in Karachi, the daily check's default hour. */
-const NOW = new Date('2026-11-27T02:00:00Z');
-const TODAY = dayOf(NOW, TIME_ZONE);
+export const NOW = new Date('2026-11-27T02:00:00Z');
+export const TODAY = dayOf(NOW, TIME_ZONE);
 const MEET_CODE = 'abc-defg-hij';
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -45,7 +45,7 @@ interface History {
  * `weeks` of history ending the day before NOW, for the given volunteer ids: a meetup every Thursday
  * evening, a CfP call on the 5th of each month, hours on Monday and Thursday of each week.
  */
-function historyFor(volunteerIds: readonly string[], weeks: number, prefix: string): History {
+export function historyFor(volunteerIds: readonly string[], weeks: number, prefix: string): History {
   const firstMs = NOW.getTime() - weeks * 7 * DAY_MS;
   const meetings: Meeting[] = [];
   for (let week = 0; week < weeks; week++) {
@@ -141,7 +141,7 @@ function meetingAt(id: string, kind: Meeting['kind'], title: string, startsAt: D
   } as Meeting;
 }
 
-function rosterOf(count: number, prefix: string, joinedOn: CalendarDay): Volunteer[] {
+export function rosterOf(count: number, prefix: string, joinedOn: CalendarDay): Volunteer[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `${prefix}v-${i + 1}`,
     name: `Volunteer ${prefix}${i + 1}`,
@@ -152,7 +152,7 @@ function rosterOf(count: number, prefix: string, joinedOn: CalendarDay): Volunte
   }) as Volunteer);
 }
 
-const TWO_YEARS = 104;
+export const TWO_YEARS = 104;
 const count = (n: number) => n.toLocaleString('en-US');
 const column = (widths: number[]) => (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 14)).join('');
 

@@ -19,8 +19,15 @@ export const cilHubMenuItems: readonly MenuItem[] = [
   { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
   { caption: 'Send deferred emails', functionName: 'sendDeferredMail' },
   { caption: 'Review pending actions…', functionName: 'openPendingActionsSidebar' },
+  { caption: 'Refresh dashboard', functionName: 'refreshDashboard' },
   { caption: 'Turn on schedule', functionName: 'turnOnScheduleFromMenu' },
   { caption: 'Turn off schedule', functionName: 'turnOffScheduleFromMenu' },
+  { caption: 'Run check now', functionName: 'runCheckNowFromMenu' },
+  { caption: 'Show dashboard', functionName: 'showDashboardFromMenu' },
+  { caption: 'Record meeting or event…', functionName: 'openRecordMeetingSidebar' },
+  { caption: 'Add active citizen…', functionName: 'openAddCitizenSidebar' },
+  { caption: 'Record story…', functionName: 'openRecordStorySidebar' },
+  { caption: 'Log absence notice…', functionName: 'openAbsenceNoticeSidebar' },
 ];
 
 const CIL_HUB_MENU = 'CIL Hub';
@@ -29,4 +36,13 @@ export function onOpen(): void {
   const menu = SpreadsheetApp.getUi().createMenu(CIL_HUB_MENU);
   for (const item of cilHubMenuItems) menu.addItem(item.caption, item.functionName);
   menu.addToUi();
+}
+
+/**
+ * Runs when a lead installs CIL Hub as an Editor add-on from inside a spreadsheet: the spreadsheet is
+ * already open, so onOpen has not run for it; building the menu now saves a reload
+ * (developers.google.com/workspace/add-ons/concepts/editor-triggers).
+ */
+export function onInstall(): void {
+  onOpen();
 }

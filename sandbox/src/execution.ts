@@ -18,6 +18,8 @@ export interface Quotas {
   cacheValueBytes: number;
   cellsPerSpreadsheet: number;
   executionMillis: number;
+  /** A Workspace add-on's homepage, contextual trigger or card action: 30 s, not 6 minutes. */
+  addOnExecutionMillis: number;
 }
 
 export const quotasFor = (accountType: 'consumer' | 'workspace'): Quotas => ({
@@ -29,6 +31,7 @@ export const quotasFor = (accountType: 'consumer' | 'workspace'): Quotas => ({
   cacheValueBytes: 100 * 1024,
   cellsPerSpreadsheet: 10_000_000,
   executionMillis: 6 * 60 * 1000,
+  addOnExecutionMillis: 30 * 1000,
 });
 
 /** What every service sees of the execution it serves. */

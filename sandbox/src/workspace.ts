@@ -54,6 +54,8 @@ export interface ChartState {
   ranges: (GridRange & { sheetId: number })[];
   position: { row: number; column: number; offsetX: number; offsetY: number };
   options: Record<string, string | number | boolean>;
+  /** Rows (or columns) of the data that are headers, when the script said (setNumHeaders); absent: Sheets guesses. */
+  numHeaders?: number;
 }
 
 export interface SheetState {
@@ -222,6 +224,11 @@ export interface WorkspaceState {
   properties: { script: Record<string, string>; user: Record<string, string>; document: Record<string, Record<string, string>> };
   cache: { script: Record<string, CacheEntryState>; user: Record<string, CacheEntryState>; document: Record<string, Record<string, CacheEntryState>> };
   locks: { script: LockHoldState | null; user: LockHoldState | null; document: Record<string, LockHoldState | null> };
+  /**
+   * Spreadsheets whose `drive.file` scope the user granted the Workspace add-on (per file, from the
+   * editor's side panel), so its event objects carry the file's id. Absent: none.
+   */
+  addOnFileScopes?: string[];
   /** What the add-on showed a person: its Sheets menu, and the dialogs, sidebars and alerts it opened. */
   ui: { menus: MenuState[]; shown: ShownUiState[] };
   executions: ExecutionRecord[];

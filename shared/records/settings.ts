@@ -15,6 +15,8 @@ const emailItem = z
   .toLowerCase()
   .regex(z.regexes.email, { error: 'must be email addresses separated by commas' });
 
+const quarterTarget = { min: 0, max: 1000, integer: true } as const;
+
 /**
  * The Settings tab, one setting per row. Each field's column header is the setting's label in the
  * tab; blank or missing settings take these defaults (the handbook's numbers).
@@ -41,6 +43,25 @@ export const settingsSchema = z.object({
   newMemberGraceDays: column.number('New member grace days', { min: 0, max: 365, integer: true }).default(14),
   mode: column.choice('Mode', SETTINGS_MODES).default('review'),
   dailyCheckHour: column.number('Daily check hour', { min: 0, max: 23, integer: true }).default(7),
+  /** The Dashboard's hours table and charts cover this many weeks, the current one last. */
+  dashboardWeeks: column.number('Dashboard weeks', { min: 2, max: 52, integer: true }).default(8),
+  // The quarterly review's targets (the CIL's OKRs), each compared with the quarter's actual figure.
+  /** The handbook's rule: at least one event a quarter. */
+  targetEvents: column.number('Target: events per quarter', quarterTarget).default(1),
+  /** CIL meetups held; one a month at least. */
+  targetMeetups: column.number('Target: meetups per quarter', quarterTarget).default(3),
+  /** Monthly CfP calls that a lead of the CIL attended: one a month. */
+  targetCfpCalls: column.number('Target: CfP calls attended per quarter', quarterTarget).default(3),
+  /** Volunteers who logged hours or came to a meeting in the quarter. */
+  targetActiveMembers: column.number('Target: active members', quarterTarget).default(8),
+  /** Volunteers who joined in the quarter. */
+  targetNewMembers: column.number('Target: new members per quarter', quarterTarget).default(3),
+  /** Hours logged in the quarter. Blank: the members' weekly commitments for the quarter's 13 weeks. */
+  targetHours: column.number('Target: hours per quarter', { min: 0, max: 100_000 }).optional(),
+  /** Share of the reports due in the quarter that were submitted on or before their due day. */
+  targetReportsOnTime: column.number('Target: reports on time (%)', { min: 0, max: 100 }).default(90),
+  /** Blog posts, press mentions and social media posts published in the quarter. */
+  targetStories: column.number('Target: stories per quarter', quarterTarget).default(3),
 });
 export type Settings = z.output<typeof settingsSchema>;
 

@@ -6,8 +6,10 @@ import { headerRow } from '../../shared/records/tab';
 import { volunteersTab } from '../../shared/records/volunteer';
 import type { Sandbox } from '../../sandbox/src/runtime/sandbox';
 import * as entryPoints from '../../apps-script/src/main';
+import { cilHubMenuItems } from '../../apps-script/src/menu';
 import { asLead, sheetState, snapshot } from './as-lead';
 import { builtBundle, newSandbox } from './built-bundle';
+import { logOf, setUpDemo } from './daily-run-fixture';
 
 // The "CIL Hub" menu: built by onOpen in the restricted modes a simple trigger runs in, and its
 // "Set up this CIL…" item, chosen by a lead in a spreadsheet they made themselves.
@@ -60,8 +62,15 @@ describe('the CIL Hub menu', () => {
           { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
           { caption: 'Send deferred emails', functionName: 'sendDeferredMail' },
           { caption: 'Review pending actions…', functionName: 'openPendingActionsSidebar' },
+          { caption: 'Refresh dashboard', functionName: 'refreshDashboard' },
           { caption: 'Turn on schedule', functionName: 'turnOnScheduleFromMenu' },
           { caption: 'Turn off schedule', functionName: 'turnOffScheduleFromMenu' },
+          { caption: 'Run check now', functionName: 'runCheckNowFromMenu' },
+          { caption: 'Show dashboard', functionName: 'showDashboardFromMenu' },
+          { caption: 'Record meeting or event…', functionName: 'openRecordMeetingSidebar' },
+          { caption: 'Add active citizen…', functionName: 'openAddCitizenSidebar' },
+          { caption: 'Record story…', functionName: 'openRecordStorySidebar' },
+          { caption: 'Log absence notice…', functionName: 'openAbsenceNoticeSidebar' },
         ],
       },
     ]);
@@ -73,6 +82,17 @@ describe('the CIL Hub menu', () => {
     const result = sandbox.run('onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE', activeSpreadsheetId: spreadsheetId, hasUi: true, trigger: 'simple trigger' });
     expect(result.error).toBeNull();
     expect(sandbox.state.ui.menus.map((menu) => menu.title)).toEqual(['CIL Hub']);
+  });
+
+  it('is built by onInstall too, in FULL mode, when a lead installs the add-on from the spreadsheet', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+
+    const installed = sandbox.installEditorAddOn(spreadsheetId)!;
+
+    expect(installed.error).toBeNull();
+    expect(sandbox.state.executions.at(-1)).toMatchObject({ functionName: 'onInstall', trigger: 'simple trigger' });
+    expect(sandbox.state.ui.menus).toEqual([{ spreadsheetId, title: 'CIL Hub', items: cilHubMenuItems.map((item) => ({ ...item })) }]);
   });
 
   it('runs only entry points of the built bundle', () => {
@@ -224,5 +244,42 @@ describe('"Set up this CIL…"', () => {
     expect(alert!.content).toContain('The "Volunteers" tab has no "Email" column; add it to the header row');
     expect(alert!.content).toContain('Nothing was changed.');
     expect(snapshot(sandbox)).toEqual(before);
+  });
+});
+
+describe('"Run check now" and "Show dashboard"', () => {
+  it("run the daily check of the open CIL, and say what it did", () => {
+    const demo = setUpDemo();
+    demo.sandbox.openSpreadsheet(demo.spreadsheetId);
+
+    const chosen = demo.sandbox.chooseMenuItem(demo.spreadsheetId, 'runCheckNowFromMenu');
+
+    expect(chosen.error).toBeNull();
+    expect(shown(demo.sandbox, 'alert').map((alert) => [alert.title, alert.content])).toEqual([
+      ['Run check now', 'Checked CIL Demo: 10 new steps in the log; 2 wait for you; 8 emails sent.'],
+    ]);
+    expect(logOf(demo).filter((event) => event.status === 'proposed')).toHaveLength(2);
+  });
+
+  it('bring the Dashboard tab to the front', () => {
+    const demo = setUpDemo();
+    demo.sandbox.openSpreadsheet(demo.spreadsheetId);
+    const chosen = demo.sandbox.chooseMenuItem(demo.spreadsheetId, 'showDashboardFromMenu');
+    expect(chosen.error).toBeNull();
+    // The sandbox keeps no person's view between executions: the tab was activated, and nothing shown.
+    expect(chosen.meter.callsByMethod['Sheet.activate']).toBe(1);
+    expect(shown(demo.sandbox, 'alert')).toEqual([]);
+  });
+
+  it('say so outside a CIL spreadsheet', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'Somewhere');
+    sandbox.openSpreadsheet(spreadsheetId);
+    sandbox.chooseMenuItem(spreadsheetId, 'runCheckNowFromMenu');
+    sandbox.chooseMenuItem(spreadsheetId, 'showDashboardFromMenu');
+    expect(shown(sandbox, 'alert').map((alert) => alert.content)).toEqual([
+      'This spreadsheet is not set up as a CIL yet. Run CIL Hub › Set up this CIL… first.',
+      'This spreadsheet has no "Dashboard" tab. Run CIL Hub › Set up this CIL… to make it.',
+    ]);
   });
 });

@@ -218,7 +218,7 @@ describe('setUpCil on an empty Drive', () => {
 
   it('makes a Dashboard tab, titled and saying who writes it, protected whole for the owner alone', () => {
     const sheet = sheetState(sandbox, result.spreadsheetId, 'Dashboard');
-    expect(sheet.values.slice(0, 2).map((row) => row[0])).toEqual(['CIL Lahore dashboard', "Refreshed by CIL Hub's daily run. CIL Hub writes this tab; anything typed here is replaced."]);
+    expect(sheet.values.slice(0, 2).map((row) => row[0])).toEqual(['CIL Lahore dashboard', 'Filled by CIL Hub on its daily run, or now with CIL Hub › Refresh dashboard. CIL Hub writes this tab; anything typed here is replaced.']);
     expect(sheet.protections).toEqual([
       {
         id: expect.any(String),
@@ -279,6 +279,14 @@ describe('setUpCil on an empty Drive', () => {
         newMemberGraceDays: 14,
         mode: 'review',
         dailyCheckHour: 7,
+        dashboardWeeks: 8,
+        targetEvents: 1,
+        targetMeetups: 3,
+        targetCfpCalls: 3,
+        targetActiveMembers: 8,
+        targetNewMembers: 3,
+        targetReportsOnTime: 90,
+        targetStories: 3,
       },
     });
   });

@@ -10,6 +10,7 @@ import { emailForAction } from '../email/accountability/emails-for-actions';
 import { sendDeferred } from '../mail/outbox';
 import { appendLogEvents, rewriteLogRows } from '../records/accountability-log';
 import { readCilRecords } from './cil-records';
+import { refreshAfterCheck } from '../dashboard/refresh-dashboard';
 import { emailContextOf, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
 import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-steps';
 
@@ -153,6 +154,7 @@ function checkCil(registered: RegisteredCil, now: Date, deferredSent: Readonly<R
       if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
     });
     rewriteLogRows(cil.spreadsheet, read.log.header, sent, cil.settings.timeZone);
+    refreshAfterCheck(cil, read, evaluation);
 
     const awaitingLead = [...read.records.log, ...events].filter((event) => event.status === 'proposed').length;
     return { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges };
@@ -244,6 +246,16 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
   const next: Cursor = { done: [...done], followUpTriggerId: result.followUpTriggerId, deferredSent };
   properties.setProperty(CURSOR_PROPERTY, JSON.stringify(next));
   return result;
+}
+
+/**
+ * The daily check of one CIL, now: the lead's "Run check now" (homepage card, menu). The same steps, log
+ * rows and emails as the scheduled run; mail that earlier runs deferred is left to that run.
+ */
+export function checkCilNow(cilId: string): CilCheck {
+  const registered = findCil(cilId);
+  if (!registered) throw new Error(`No CIL with the id ${JSON.stringify(cilId)} is set up in this deployment.`);
+  return checkCil(registered, new Date(), {});
 }
 
 /** An email a preview says the run would send (or skip: the volunteer turned reminders off). */

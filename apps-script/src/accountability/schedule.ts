@@ -20,6 +20,19 @@ function deleteScheduleTriggers(): number {
   return ours.length;
 }
 
+/** Whether the daily check is scheduled (one trigger list read). */
+export function scheduleIsOn(): boolean {
+  return ScriptApp.getProjectTriggers().some((trigger) => trigger.getHandlerFunction() === DAILY_HANDLER);
+}
+
+/** What a lead is told once the schedule is on. */
+export function scheduleOnText({ daily }: Schedule): string {
+  return `The daily check runs every day in the hour after ${daily.hour}:00 (${daily.timeZone}, Google picks the minute) for every CIL this deployment serves; the weekly tasks (the period's reports owed to CfP) every Monday at that hour.`;
+}
+
+export const SCHEDULE_OFF_TEXT = 'The daily check and the weekly tasks no longer run.';
+export const SCHEDULE_WAS_OFF_TEXT = 'The schedule was not on; nothing changed.';
+
 /** Entry point: the daily check at the Settings' "Daily check hour", and the weekly tasks on Monday at that hour. */
 export function turnOnSchedule(cilId?: string | null): Schedule {
   const { settings } = rosterCil(cilId);
@@ -58,13 +71,10 @@ function showing(title: string, work: () => string): void {
 
 /** Menu "Turn on schedule", for the CIL whose spreadsheet is open. */
 export function turnOnScheduleFromMenu(): void {
-  showing('Turn on schedule', () => {
-    const { daily } = turnOnSchedule(undefined);
-    return `The daily check runs every day in the hour after ${daily.hour}:00 (${daily.timeZone}, Google picks the minute) for every CIL this deployment serves; the weekly tasks (the period's reports owed to CfP) every Monday at that hour.`;
-  });
+  showing('Turn on schedule', () => scheduleOnText(turnOnSchedule(undefined)));
 }
 
 /** Menu "Turn off schedule". */
 export function turnOffScheduleFromMenu(): void {
-  showing('Turn off schedule', () => (turnOffSchedule().deleted === 0 ? 'The schedule was not on; nothing changed.' : 'The daily check and the weekly tasks no longer run.'));
+  showing('Turn off schedule', () => (turnOffSchedule().deleted === 0 ? SCHEDULE_WAS_OFF_TEXT : SCHEDULE_OFF_TEXT));
 }

@@ -3,9 +3,10 @@ import { headerKey } from '../../../shared/records/tab';
 import { keepToOwner } from '../google/owner-only';
 import type { SetupReport } from './setup-report';
 
-// The Dashboard tab: the CIL's figures at a glance, written by CIL Hub's daily run, never by people (a
-// typed figure would be overwritten, or worse, believed). Setup makes it last of CIL Hub's tabs with a
-// title and a line saying so, and protects the whole sheet; what it shows is the daily run's to fill.
+// The Dashboard tab: the CIL's figures at a glance, written by CIL Hub, never by people (a typed figure
+// would be overwritten, or worse, believed). Setup makes it last of CIL Hub's tabs with a title and a
+// line saying so, and protects the whole sheet; the daily run and CIL Hub › Refresh dashboard fill it
+// (apps-script/src/dashboard/).
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -44,7 +45,7 @@ export function writeDashboard(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     sheet = spreadsheet.insertSheet(DASHBOARD_TAB_NAME, index);
     sheet
       .getRange(1, 1, 2, 1)
-      .setValues([[markText(`${cilName} dashboard`)], [markText("Refreshed by CIL Hub's daily run. CIL Hub writes this tab; anything typed here is replaced.")]]);
+      .setValues([[markText(`${cilName} dashboard`)], [markText('Filled by CIL Hub on its daily run, or now with CIL Hub › Refresh dashboard. CIL Hub writes this tab; anything typed here is replaced.')]]);
     sheet.getRange(1, 1).setFontWeight('bold');
     report.created.push(`tab "${DASHBOARD_TAB_NAME}"`);
   } else {

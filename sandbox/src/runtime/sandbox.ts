@@ -58,7 +58,10 @@ export class Sandbox {
     const executionId = `exec-${state.nextId++}`;
     const ctx = createExecutionContext(state, executionId, options);
     const startedAt = ctx.now();
-    const deadline = startedAt.getTime() + ctx.quotas.executionMillis;
+    // Workspace add-on executions (homepage, contextual triggers, card actions) stop at 30 s
+    // (developers.google.com/apps-script/guides/services/quotas).
+    const limit = options.trigger === 'add-on' ? ctx.quotas.addOnExecutionMillis : ctx.quotas.executionMillis;
+    const deadline = startedAt.getTime() + limit;
     const { context, realm } = createScriptContext(() => state.clock.getTime());
     const authMode = options.authMode ?? 'FULL';
     const grantedScopes = this.bundle.manifest?.oauthScopes ?? null;
@@ -152,6 +155,19 @@ export class Sandbox {
       ],
       { trigger: 'simple trigger', authMode: 'LIMITED', activeSpreadsheetId: spreadsheetId, hasUi: true },
     );
+  }
+
+  /**
+   * A person installs the script as an Editor add-on from inside the spreadsheet: its onInstall runs in
+   * FULL mode with the UI (developers.google.com/apps-script/guides/triggers#oninstalle), which is where
+   * an add-on builds its menu the first time, before the spreadsheet is next opened. Answers null when
+   * the script has no onInstall.
+   */
+  installEditorAddOn(spreadsheetId: string): ExecutionResult | null {
+    if (!this.state.spreadsheets[spreadsheetId]) throw new Error(`No spreadsheet with id ${spreadsheetId}.`);
+    if (!this.bundle.entryPoints.includes('onInstall')) return null;
+    // developers.google.com/apps-script/guides/triggers/events#install
+    return this.run('onInstall', [{ authMode: 'FULL' }], { trigger: 'simple trigger', authMode: 'FULL', activeSpreadsheetId: spreadsheetId, hasUi: true });
   }
 
   /** A person picks an item of the script's menu in the spreadsheet. */

@@ -437,6 +437,9 @@ function checkWidget(widget: WidgetTree): void {
       return;
     case 'decoratedText':
       if (widget.text === '') fail(googleErrors.cardFieldMissing('DecoratedText', 'text'));
+      // "Setting the text content and one of the keys is required" (…/card-service/decorated-text);
+      // the sandbox has no icons, so a label is the key.
+      if (widget.topLabel === null && widget.bottomLabel === null) fail(googleErrors.cardFieldMissing('DecoratedText', 'a top or bottom label'));
       if (widget.button) checkButton(widget.button);
       checkOnClick(widget.onClick);
       return;
@@ -591,10 +594,48 @@ export class ActionResponseBuilder extends Part<ActionResponseTree> {
   }
 }
 
+/** What an Editor add-on action asks of the host: for now, the `drive.file` scope for the open document. */
+export interface EditorFileScopeResponseTree {
+  requestFileScopeForActiveDocument: boolean;
+}
+
+// developers.google.com/apps-script/reference/card-service/editor-file-scope-action-response-builder:
+// an action's answer that makes the editor ask the person for the drive.file scope on the open document
+// (the manifest must list that scope). Once granted, the host runs the manifest's
+// onFileScopeGrantedTrigger with the document's id in the event object.
+export class EditorFileScopeActionResponse extends Part<EditorFileScopeResponseTree> {
+  printJson(): string {
+    return JSON.stringify(nodeOf<EditorFileScopeResponseTree>(this), null, 2);
+  }
+}
+
+export class EditorFileScopeActionResponseBuilder extends Part<EditorFileScopeResponseTree> {
+  constructor() {
+    super({ requestFileScopeForActiveDocument: false });
+  }
+
+  requestFileScopeForActiveDocument(): this {
+    return this[SET]('requestFileScopeForActiveDocument', true);
+  }
+
+  /** A response that asks for nothing is refused: Google does not document one, so the sandbox is strict. */
+  build(): EditorFileScopeActionResponse {
+    const tree = structuredClone(nodeOf<EditorFileScopeResponseTree>(this));
+    if (!tree.requestFileScopeForActiveDocument) fail(googleErrors.cardFieldMissing('EditorFileScopeActionResponse', 'a request (requestFileScopeForActiveDocument)'));
+    return new EditorFileScopeActionResponse(tree);
+  }
+}
+
 /** The built card as plain data, for tests, the sandbox UI and running its actions. */
 export function cardTree(card: Card): CardTree {
   if (!(card instanceof Card)) throw new TypeError('cardTree takes a Card built by CardBuilder.build().');
   return structuredClone(nodeOf<CardTree>(card));
+}
+
+/** What an Editor file-scope response asks the host to do, as plain data. */
+export function editorFileScopeResponseTree(response: EditorFileScopeActionResponse): EditorFileScopeResponseTree {
+  if (!(response instanceof EditorFileScopeActionResponse)) throw new TypeError('editorFileScopeResponseTree takes an EditorFileScopeActionResponse.');
+  return structuredClone(nodeOf<EditorFileScopeResponseTree>(response));
 }
 
 /** What an action's response asks the add-on to do, as plain data. */
@@ -628,5 +669,6 @@ export function createCardService(_ctx: ExecutionContext) {
     newNotification: () => new Notification(),
     newNavigation: () => new Navigation(),
     newActionResponseBuilder: () => new ActionResponseBuilder(),
+    newEditorFileScopeActionResponseBuilder: () => new EditorFileScopeActionResponseBuilder(),
   };
 }

@@ -1,5 +1,6 @@
 import type { WorkspaceState, CellValue } from '../workspace';
 import { driveTree, documentText, type DriveTreeNode } from '../workspace-view';
+import { chartSvg } from './charts';
 import { html, type Html } from './html';
 
 // The sandbox's pages: a look into the Workspace that a CIL lead would otherwise see in Drive,
@@ -19,6 +20,8 @@ const style = html`<style>
   ul.tree { list-style: none; padding-left: 18px; }
   form.inline { display: inline; }
   pre { white-space: pre-wrap; background: #f5f7fa; padding: 8px; }
+  .charts { display: flex; flex-wrap: wrap; gap: 12px; }
+  figure.chart { margin: 8px 0; border: 1px solid #cbd2d9; background: #fff; }
 </style>`;
 
 export function page(title: string, state: WorkspaceState, body: Html): Html {
@@ -82,7 +85,7 @@ ${shown.map(
       s === sheet ? html`<strong>${s.name}</strong> ` : html`<a href="?tab=${encodeURIComponent(s.name)}">${s.name}</a> `,
     )}</nav>
 <p class="muted">${sheet.values.length} rows · ${sheet.frozenRows} frozen · ${sheet.protections.length} protections · ${sheet.validations.length} validations · ${sheet.charts.length} charts</p>
-${sheet.charts.map((chart) => html`<p>📈 ${chart.type} chart of ${chart.ranges.length} range(s)${chart.options.title ? html`: ${String(chart.options.title)}` : ''}</p>`)}
+${sheet.charts.length > 0 ? html`<div class="charts">${sheet.charts.map((chart) => chartSvg(spreadsheet, chart))}</div>` : ''}
 <table>${sheet.values.map(
       (row, r) => html`<tr class="${r < sheet.frozenRows ? 'frozen' : ''}">${row.map((cell) => html`<td>${cellText(cell)}</td>`)}</tr>`,
     )}</table>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionResponseTree, cardTree, createCardService } from '../../../sandbox/src/services/card-service';
+import { actionResponseTree, cardTree, createCardService, editorFileScopeResponseTree } from '../../../sandbox/src/services/card-service';
 import { errorOf, serviceContext } from './service-context';
 
 const setup = () => createCardService(serviceContext());
@@ -166,5 +166,26 @@ describe('CardService action responses', () => {
       'Notification must have text.',
     );
     expect(errorOf(() => CardService.newNavigation().pushCard(CardService.newCardBuilder() as never))).toBe('Invalid argument: card');
+  });
+});
+
+describe('CardService editor file scope responses', () => {
+  it('asks the editor for the drive.file scope of the open document', () => {
+    const CardService = setup();
+    const response = CardService.newEditorFileScopeActionResponseBuilder().requestFileScopeForActiveDocument().build();
+    expect(editorFileScopeResponseTree(response)).toEqual({ requestFileScopeForActiveDocument: true });
+    expect(JSON.parse(response.printJson())).toEqual({ requestFileScopeForActiveDocument: true });
+    expect(errorOf(() => CardService.newEditorFileScopeActionResponseBuilder().build())).toBe(
+      'EditorFileScopeActionResponse must have a request (requestFileScopeForActiveDocument).',
+    );
+  });
+});
+
+describe('CardService decorated text', () => {
+  it('needs a label beside its text, as the reference says', () => {
+    const CardService = setup();
+    const cardWith = (widget: object) => CardService.newCardBuilder().addSection(CardService.newCardSection().addWidget(widget)).build();
+    expect(errorOf(() => cardWith(CardService.newDecoratedText().setText('3 of 5')))).toBe('DecoratedText must have a top or bottom label.');
+    expect(() => cardWith(CardService.newDecoratedText().setText('3 of 5').setBottomLabel('hours'))).not.toThrow();
   });
 });

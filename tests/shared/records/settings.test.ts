@@ -22,6 +22,14 @@ describe('settings', () => {
       newMemberGraceDays: 14,
       mode: 'review',
       dailyCheckHour: 7,
+      dashboardWeeks: 8,
+      targetEvents: 1,
+      targetMeetups: 3,
+      targetCfpCalls: 3,
+      targetActiveMembers: 8,
+      targetNewMembers: 3,
+      targetReportsOnTime: 90,
+      targetStories: 3,
     });
   });
 
@@ -41,6 +49,15 @@ describe('settings', () => {
       'New member grace days',
       'Mode',
       'Daily check hour',
+      'Dashboard weeks',
+      'Target: events per quarter',
+      'Target: meetups per quarter',
+      'Target: CfP calls attended per quarter',
+      'Target: active members',
+      'Target: new members per quarter',
+      'Target: hours per quarter',
+      'Target: reports on time (%)',
+      'Target: stories per quarter',
     ]);
   });
 });
@@ -136,5 +153,24 @@ describe('settingsRows', () => {
   it('leaves unset settings blank', () => {
     const rows = settingsRows(settingsSchema.parse({ cilName: 'CIL Lahore' }));
     expect(rows).toContainEqual(['City', '']);
+    expect(rows).toContainEqual(['Target: hours per quarter', '']);
+  });
+
+  it("writes the quarterly review's targets with their defaults, and reads back a lead's own", () => {
+    const rows = settingsRows(settingsSchema.parse({ cilName: 'CIL Lahore' }));
+    expect(rows).toContainEqual(['Target: events per quarter', 1]);
+    expect(rows).toContainEqual(['Target: reports on time (%)', 90]);
+    expect(rows).toContainEqual(['Dashboard weeks', 8]);
+    const typed = read([['CIL name', 'CIL Lahore'], ['Target: hours per quarter', 400], ['target: STORIES per quarter', 6]]);
+    expect(typed).toMatchObject({ ok: true, settings: { targetHours: 400, targetStories: 6, targetEvents: 1 } });
+  });
+
+  it.each([
+    ['Target: reports on time (%)', 120, 'must be at most 100 (found 120)'],
+    ['Target: events per quarter', 1.5, 'must be a whole number (found 1.5)'],
+    ['Dashboard weeks', 1, 'must be at least 2 (found 1)'],
+    ['Target: hours per quarter', -5, 'must be at least 0 (found -5)'],
+  ])('refuses %s of %s', (label, value, problem) => {
+    expect(read([['CIL name', 'CIL Lahore'], [label, value]])).toMatchObject({ ok: false, issues: [{ label, problem }] });
   });
 });

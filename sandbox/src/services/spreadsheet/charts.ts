@@ -20,6 +20,7 @@ interface ChartSpec {
   ranges: RangeHandle[];
   position: ChartState['position'];
   options: ChartState['options'];
+  numHeaders?: number;
 }
 
 const copySpec = (spec: ChartSpec): ChartSpec => ({ ...spec, ranges: [...spec.ranges], position: { ...spec.position }, options: { ...spec.options } });
@@ -63,6 +64,7 @@ export class EmbeddedChart {
       ranges: state.ranges.map(({ sheetId: rangeSheet, ...grid }) => ({ book, sheetId: rangeSheet, grid })),
       position: state.position,
       options: state.options,
+      ...(state.numHeaders === undefined ? {} : { numHeaders: state.numHeaders }),
     });
   }
 
@@ -136,6 +138,7 @@ export function chartState(chart: unknown, book: Workbook, sheetId: number, id: 
     ranges: spec.ranges.map((h) => ({ sheetId: h.sheetId, ...h.grid })),
     position: { ...spec.position },
     options: { ...spec.options },
+    ...(spec.numHeaders === undefined ? {} : { numHeaders: spec.numHeaders }),
   };
 }
 
@@ -230,6 +233,14 @@ export class EmbeddedChartBuilder {
 
   getContainer(): ContainerInfo {
     return new ContainerInfo(this.#spec.position);
+  }
+
+  /** Rows or columns of the ranges that are headers (embedded-chart-builder#setnumheadersheaders); a negative count is refused. */
+  setNumHeaders(headers: unknown): this {
+    if (!isInteger(headers)) fail(googleErrors.signatureMismatch([headers], 'SpreadsheetApp.EmbeddedChartBuilder.setNumHeaders'));
+    if (headers < 0) fail(googleErrors.invalidArgument('headers'));
+    this.#spec.numHeaders = headers;
+    return this;
   }
 
   setOption(option: unknown, value: unknown): this {

@@ -11,6 +11,7 @@ import {
   contains,
   formatAt,
   formulaKey,
+  intersects,
   readValues,
   type GridSheet,
   setFormatAt,
@@ -381,6 +382,46 @@ export class Range {
     return String(this.#styleAt('background'));
   }
 
+  /**
+   * One call for a grid of styles shaped like the range, as setBackgrounds and setFontWeights take them
+   * (reference/spreadsheet/range#setbackgroundscolor, #setfontweightsfontweights): null resets a cell to
+   * the default. Stored as runs of equal values along each row, so a whole tab's colours stay small.
+   */
+  #styles(property: string, grid: unknown, method: string, allowed?: string[]): this {
+    const data = this.#checkShape(grid, `SpreadsheetApp.Range.${method}`);
+    const values = data.map((row) => row.map((value) => this.#text(value, method, allowed)));
+    const sheet = this.#sheet();
+    sheet.styles = sheet.styles.filter((s) => !(s.property === property && within(s.range, this.#g)));
+    // A reset only needs recording where an older, wider style of the property still reaches.
+    const overlapped = sheet.styles.some((s) => s.property === property && intersects(s.range, this.#g));
+    values.forEach((row, i) => {
+      let start = 0;
+      for (let j = 1; j <= row.length; j++) {
+        if (j < row.length && row[j] === row[start]) continue;
+        const value = row[start]!;
+        if (value !== null || overlapped) {
+          sheet.styles.push({ range: { row: this.#g.row + i, column: this.#g.column + start, numRows: 1, numColumns: j - start }, property, value });
+        }
+        start = j;
+      }
+    });
+    return this;
+  }
+
+  #stylesAt(property: string): string[][] {
+    return Array.from({ length: this.#g.numRows }, (_, i) =>
+      Array.from({ length: this.#g.numColumns }, (_, j) => String(this.getCell(i + 1, j + 1).#styleAt(property))),
+    );
+  }
+
+  setBackgrounds(color: unknown): this {
+    return this.#styles('background', color, 'setBackgrounds');
+  }
+
+  getBackgrounds(): string[][] {
+    return this.#stylesAt('background');
+  }
+
   setFontColor(color: unknown): this {
     return this.#style('fontColor', this.#text(color, 'setFontColor'));
   }
@@ -395,6 +436,14 @@ export class Range {
 
   getFontWeight(): string {
     return String(this.#styleAt('fontWeight'));
+  }
+
+  setFontWeights(fontWeights: unknown): this {
+    return this.#styles('fontWeight', fontWeights, 'setFontWeights', ['bold', 'normal']);
+  }
+
+  getFontWeights(): string[][] {
+    return this.#stylesAt('fontWeight');
   }
 
   setFontStyle(fontStyle: unknown): this {

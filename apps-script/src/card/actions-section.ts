@@ -1,0 +1,29 @@
+import { actionButton, linkButton } from './card-parts';
+
+// The lead's buttons under the figures: run the daily check now, send enrollment codes, open and
+// refresh the Dashboard tab, turn the schedule on or off, and (when this deployment serves several
+// CILs) switch to another CIL.
+
+export interface ActionsOptions {
+  cilId: string;
+  /** The Dashboard tab's address, or null when the spreadsheet has none (set up again to restore it). */
+  dashboardUrl: string | null;
+  otherCils: boolean;
+  scheduleOn: boolean;
+}
+
+export function actionsSection({ cilId, dashboardUrl, otherCils, scheduleOn }: ActionsOptions): GoogleAppsScript.Card_Service.CardSection {
+  const parameters = { cilId };
+  const checks = CardService.newButtonSet()
+    .addButton(actionButton('Run check now', 'runCheckFromCard', parameters, true))
+    .addButton(actionButton('Send enrollment', 'showEnrollmentFromCard', parameters));
+  const dashboard = CardService.newButtonSet();
+  if (dashboardUrl !== null) dashboard.addButton(linkButton('Open dashboard', dashboardUrl));
+  dashboard.addButton(actionButton('Refresh dashboard', 'refreshDashboardFromCard', parameters));
+  const schedule = CardService.newButtonSet().addButton(
+    scheduleOn ? actionButton('Turn off schedule', 'turnOffScheduleFromCard', parameters) : actionButton('Turn on schedule', 'turnOnScheduleFromCard', parameters),
+  );
+  const card = CardService.newButtonSet().addButton(actionButton('Reload', 'openCilFromCard', parameters));
+  if (otherCils) card.addButton(actionButton('Other CILs', 'openChooserFromCard', {}));
+  return CardService.newCardSection().setHeader('Actions').addWidget(checks).addWidget(dashboard).addWidget(schedule).addWidget(card);
+}

@@ -7,7 +7,7 @@ import { findCil, registeredCils, type RegisteredCil } from '../cil-registry';
 import { openCil, type OpenCil } from '../cil/open-cil';
 import type { RecordRow } from '../google/tab-sheet';
 import { emailForAction } from '../email/accountability/emails-for-actions';
-import { sendDeferred } from '../mail/outbox';
+import { inMailBatch, sendDeferred } from '../mail/outbox';
 import { appendLogEvents, rewriteLogRows } from '../records/accountability-log';
 import { readCilRecords } from './cil-records';
 import { emailContextOf, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
@@ -146,12 +146,14 @@ function checkCil(registered: RegisteredCil, now: Date, deferredSent: Readonly<R
       if (sentAt !== undefined && row.record.status === 'approved') sent.push({ rowNumber: row.rowNumber, record: { ...row.record, status: 'sent', emailSentAt: sentAt } });
     }
     const context = emailContextOf(cil, read, evaluation, today);
-    evaluation.actions.forEach((action, i) => {
-      if (events[i]!.status !== 'approved') return;
-      const { mail, event } = sendStepEmail(registered.id, action, events[i]!, context);
-      steps[i]!.mail = mail;
-      if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
-    });
+    inMailBatch(() =>
+      evaluation.actions.forEach((action, i) => {
+        if (events[i]!.status !== 'approved') return;
+        const { mail, event } = sendStepEmail(registered.id, action, events[i]!, context);
+        steps[i]!.mail = mail;
+        if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
+      }),
+    );
     rewriteLogRows(cil.spreadsheet, read.log.header, sent, cil.settings.timeZone);
 
     const awaitingLead = [...read.records.log, ...events].filter((event) => event.status === 'proposed').length;

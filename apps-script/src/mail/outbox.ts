@@ -8,8 +8,10 @@ import { utf8Length } from '../../../shared/encoding/utf8';
 // it is kept in the script properties (a key per message, split into parts below the 9 KB a value
 // may hold) and sent by sendDeferred(), oldest first, once the quota allows. Script properties rather
 // than a tab: deferred mail spans every CIL the deployment serves and includes digests, which have no
-// log row. Opt-out is honoured here: callers pass the recipient's "Reminders" choice with each
-// optional message.
+// log row. The properties hold 500 KB in all; a backlog larger than the share kept for mail (a
+// consumer account's 100 recipients a day across many CILs) goes on in one JSON file in the deploying
+// account's Drive, which holds megabytes, so no message is ever dropped. Opt-out is honoured here:
+// callers pass the recipient's "Reminders" choice with each optional message.
 
 /** MailApp's sender name is the message's; the address is the account running the script. */
 const DEFERRED_PREFIX = 'deferredMail:';
@@ -43,19 +45,72 @@ interface DeferredMail {
   deferredAt: Instant;
 }
 
+/**
+ * The outbox of one piece of work (a CIL's daily check, a lead's approval): the quota and the deferred
+ * store are read once, and the messages it defers are written once when the work ends (also when it
+ * fails), so deferring many messages costs a constant number of calls, not a read and a rewrite each.
+ */
+interface MailBatch {
+  store: GoogleAppsScript.Properties.Properties;
+  quotaLeft: number;
+  propertiesBytes: number;
+  overflow: Overflow | null;
+  latest: number;
+  /** New parts for the script properties. */
+  values: Record<string, string>;
+  /** New messages for the Drive file; once one goes there, every later one follows, so none overtakes it. */
+  spilled: OverflowEntry[];
+}
+
+/** The open batch: null outside inMailBatch, undefined inside it until its first message (a run with no mail reads nothing). */
+let openBatch: MailBatch | null | undefined = null;
+
+function startBatch(): MailBatch {
+  const store = PropertiesService.getScriptProperties();
+  const properties = store.getProperties();
+  const overflow = overflowIn(properties);
+  return {
+    store,
+    quotaLeft: MailApp.getRemainingDailyQuota(),
+    propertiesBytes: storeBytes(properties),
+    overflow,
+    latest: Math.max(latestSequenceIn(properties), overflow?.latest ?? 0),
+    values: {},
+    spilled: [],
+  };
+}
+
+/** Runs `work` with one outbox batch; nested calls join the open one. */
+export function inMailBatch<T>(work: () => T): T {
+  if (openBatch !== null) return work();
+  openBatch = undefined;
+  try {
+    return work();
+  } finally {
+    const batch = openBatch;
+    openBatch = null;
+    if (batch) keepDeferred(batch);
+  }
+}
+
 /** Sends `message` now if today's quota allows, otherwise keeps it for sendDeferred(); skips optional mail the recipient turned off. */
 export function sendOrDefer(message: AccountabilityEmail, options: SendOptions): SendOutcome {
   if (!options.mandatory && options.reminders === 'off') {
     console.info(`Not sent (reminders off): "${message.subject}" to ${message.to.join(', ')}`);
     return { status: 'opted out' };
   }
-  if (fitsQuota(message, options.mandatory) && trySend(message)) return { status: 'sent', sentAt: instantFromDate(new Date()) };
-  return { status: 'deferred', deferredId: defer(message, options) };
-}
-
-function fitsQuota(message: AccountabilityEmail, mandatory: boolean): boolean {
-  const reserve = mandatory ? 0 : MANDATORY_RESERVE;
-  return MailApp.getRemainingDailyQuota() - reserve >= message.to.length;
+  return inMailBatch(() => {
+    const batch = (openBatch ??= startBatch());
+    const reserve = options.mandatory ? 0 : MANDATORY_RESERVE;
+    if (batch.quotaLeft - reserve >= message.to.length) {
+      if (trySend(message)) {
+        batch.quotaLeft -= message.to.length;
+        return { status: 'sent', sentAt: instantFromDate(new Date()) };
+      }
+      batch.quotaLeft = 0; // another execution used it up since the batch looked
+    }
+    return { status: 'deferred', deferredId: defer(batch, message, options) };
+  });
 }
 
 /** True when sent; false when the quota ran out since it was checked. Any other failure is the caller's to see. */
@@ -78,36 +133,86 @@ function trySend(message: AccountabilityEmail): boolean {
 
 // ---- the deferred store ------------------------------------------------------------------------------
 
-function defer(message: AccountabilityEmail, options: SendOptions): string {
-  const store = PropertiesService.getScriptProperties();
-  const properties = store.getProperties();
+function defer(batch: MailBatch, message: AccountabilityEmail, options: SendOptions): string {
   // Ids sort oldest first: one more than the latest waiting (the clock may not move between two
   // deferrals), then a random tail so two executions at once never share a key.
-  const latest = Object.keys(properties).reduce((max, key) => Math.max(max, Number(PART_KEY.exec(key)?.[2] ?? 0)), 0);
-  const id = `${String(latest + 1).padStart(10, '0')}-${Utilities.getUuid().slice(0, 8)}`;
-  const now = new Date();
-  const entry: DeferredMail = { message, mandatory: options.mandatory, deferredAt: instantFromDate(now) };
+  batch.latest += 1;
+  const id = `${String(batch.latest).padStart(10, '0')}-${Utilities.getUuid().slice(0, 8)}`;
+  const entry: DeferredMail = { message, mandatory: options.mandatory, deferredAt: instantFromDate(new Date()) };
   if (options.checkKey !== undefined) entry.checkKey = options.checkKey;
-  const parts = splitByBytes(JSON.stringify(entry), PART_BYTES);
-  const values: Record<string, string> = {};
-  parts.forEach((part, i) => (values[partKey(id, i, parts.length)] = part));
-
-  const used = storeBytes(properties);
-  const adding = storeBytes(values);
-  if (used + adding > DEFERRED_STORE_BYTES) {
-    throw new Error(
-      `Could not send or keep the email "${message.subject}" to ${message.to.join(', ')}: today's mail quota is used up ` +
-        `and the store of deferred email is full (${Math.round(used / 1024)} KB). Send deferred emails tomorrow; this step stays unsent until then.`,
-    );
+  let intoProperties = false;
+  if (!batch.overflow && batch.spilled.length === 0) {
+    const parts = splitByBytes(JSON.stringify(entry), PART_BYTES);
+    const values: Record<string, string> = {};
+    parts.forEach((part, i) => (values[partKey(id, i, parts.length)] = part));
+    const adding = storeBytes(values);
+    if (batch.propertiesBytes + adding <= DEFERRED_STORE_BYTES) {
+      Object.assign(batch.values, values);
+      batch.propertiesBytes += adding;
+      intoProperties = true;
+    }
   }
-  store.setProperties(values);
-  console.info(`Deferred (mail quota): "${message.subject}" to ${message.to.join(', ')} as ${id}${options.checkKey === undefined ? '' : ` for ${options.checkKey}`}`);
+  if (!intoProperties) batch.spilled.push({ id, entry });
+  const where = intoProperties ? 'the script properties' : 'Drive (the script properties are full)';
+  console.info(`Deferred (mail quota) into ${where}: "${message.subject}" to ${message.to.join(', ')} as ${id}${options.checkKey === undefined ? '' : ` for ${options.checkKey}`}`);
   return id;
+}
+
+/** Writes what a batch deferred: one setProperties, and the Drive file once if any spilled over. */
+function keepDeferred(batch: MailBatch): void {
+  if (Object.keys(batch.values).length > 0) batch.store.setProperties(batch.values);
+  if (batch.spilled.length === 0) return;
+  const file = overflowFile(batch.overflow);
+  const waiting = batch.overflow ? overflowEntries(file) : [];
+  writeOverflow(batch.store, file, [...waiting, ...batch.spilled], batch.latest);
+}
+
+// ---- the overflow file in Drive ----------------------------------------------------------------------
+
+/** Names the Drive file holding the backlog and the latest sequence in it; present only while it holds mail. */
+const OVERFLOW_PROPERTY = 'deferredMailOverflow';
+const OVERFLOW_FILE_NAME = 'CIL Hub deferred email (sent automatically; do not edit).json';
+
+interface Overflow {
+  fileId: string;
+  latest: number;
+}
+
+interface OverflowEntry {
+  id: string;
+  entry: DeferredMail;
+}
+
+function overflowIn(properties: Record<string, string>): Overflow | null {
+  const text = properties[OVERFLOW_PROPERTY];
+  return text === undefined ? null : (JSON.parse(text) as Overflow);
+}
+
+/** The backlog's file: the one the property names (found in the trash too), else a new one in My Drive. */
+function overflowFile(overflow: Overflow | null): GoogleAppsScript.Drive.File {
+  if (overflow) return DriveApp.getFileById(overflow.fileId);
+  return DriveApp.createFile(OVERFLOW_FILE_NAME, '[]', 'application/json');
+}
+
+const overflowEntries = (file: GoogleAppsScript.Drive.File) => JSON.parse(file.getBlob().getDataAsString()) as OverflowEntry[];
+
+/** Writes the backlog (or, once empty, trashes its file and forgets it). */
+function writeOverflow(store: GoogleAppsScript.Properties.Properties, file: GoogleAppsScript.Drive.File, entries: OverflowEntry[], latest: number): void {
+  if (entries.length === 0) {
+    file.setTrashed(true);
+    store.deleteProperty(OVERFLOW_PROPERTY);
+    return;
+  }
+  file.setContent(JSON.stringify(entries));
+  store.setProperty(OVERFLOW_PROPERTY, JSON.stringify({ fileId: file.getId(), latest } satisfies Overflow));
 }
 
 const partKey = (id: string, part: number, parts: number) => `${DEFERRED_PREFIX}${id}:${part + 1}/${parts}`;
 /** deferredMail:<sequence>-<tail>:<part>/<parts> */
 const PART_KEY = /^deferredMail:((\d+)-[0-9a-f]+):(\d+)\/(\d+)$/;
+
+const latestSequenceIn = (properties: Record<string, string>) =>
+  Object.keys(properties).reduce((max, key) => Math.max(max, Number(PART_KEY.exec(key)?.[2] ?? 0)), 0);
 
 const storeBytes = (values: Record<string, string>) =>
   Object.entries(values).reduce((sum, [key, value]) => sum + utf8Length(key) + utf8Length(value), 0);
@@ -138,6 +243,8 @@ export interface DeferredRun {
   sent: { deferredId: string; checkKey?: string; subject: string; sentAt: Instant }[];
   /** Still waiting for quota. */
   waiting: number;
+  /** Refused by Gmail for good (e.g. an invalid address): taken out of the queue and reported, never retried. */
+  refused: { deferredId: string; checkKey?: string; subject: string; to: string[]; problem: string }[];
 }
 
 /**
@@ -147,22 +254,53 @@ export interface DeferredRun {
  */
 export function sendDeferred(): DeferredRun {
   const store = PropertiesService.getScriptProperties();
-  const waiting = deferredIn(store.getProperties());
-  const run: DeferredRun = { sent: [], waiting: 0 };
+  const properties = store.getProperties();
+  const run: DeferredRun = { sent: [], waiting: 0, refused: [] };
   let quotaLeft = MailApp.getRemainingDailyQuota();
-  for (const { id, keys, entry } of waiting) {
-    // Oldest first, strictly: a later message never overtakes one that does not fit yet.
+  /** Sends one message if it is its turn and it fits: oldest first, strictly, so a later message never overtakes one that does not fit yet. */
+  const sendInTurn = (id: string, entry: DeferredMail): boolean => {
     const reserve = entry.mandatory ? 0 : MANDATORY_RESERVE;
-    if (run.waiting > 0 || quotaLeft - reserve < entry.message.to.length || !trySend(entry.message)) {
+    if (run.waiting > 0 || quotaLeft - reserve < entry.message.to.length) {
       run.waiting++;
-      continue;
+      return false;
+    }
+    let went: boolean;
+    try {
+      went = trySend(entry.message);
+    } catch (error) {
+      // Google refuses it for good (an invalid address): kept out of the queue so it cannot block the rest, and reported.
+      const problem = error instanceof Error ? error.message : String(error);
+      console.error(`Deferred email ${id} ("${entry.message.subject}" to ${entry.message.to.join(', ')}) was refused by Gmail and is not retried: ${problem}`);
+      run.refused.push({ deferredId: id, subject: entry.message.subject, to: entry.message.to, problem, ...(entry.checkKey === undefined ? {} : { checkKey: entry.checkKey }) });
+      return true;
+    }
+    if (!went) {
+      run.waiting++;
+      return false;
     }
     quotaLeft -= entry.message.to.length;
-    for (const key of keys) store.deleteProperty(key);
     const sent: DeferredRun['sent'][number] = { deferredId: id, subject: entry.message.subject, sentAt: instantFromDate(new Date()) };
     if (entry.checkKey !== undefined) sent.checkKey = entry.checkKey;
     run.sent.push(sent);
     console.info(`Sent deferred email ${id}: "${entry.message.subject}" to ${entry.message.to.join(', ')}`);
+    return true;
+  };
+
+  for (const { id, keys, entry } of deferredIn(properties)) {
+    // Removed from the store only once it is done with.
+    if (sendInTurn(id, entry)) for (const key of keys) store.deleteProperty(key);
+  }
+  const overflow = overflowIn(properties);
+  if (overflow) {
+    const file = overflowFile(overflow);
+    const entries = overflowEntries(file);
+    const done = new Set<string>();
+    try {
+      for (const { id, entry } of entries) if (sendInTurn(id, entry)) done.add(id);
+    } finally {
+      // One write for the whole backlog, also when a send failed midway, so nothing sent is sent again.
+      if (done.size > 0 || entries.length === 0) writeOverflow(store, file, entries.filter(({ id }) => !done.has(id)), overflow.latest);
+    }
   }
   return run;
 }

@@ -8,11 +8,12 @@ import { sendDeferred, type DeferredRun } from './outbox';
 export function sendDeferredMail(): DeferredRun {
   const run = withScriptLock(LEAD_ACTION_LOCK_WAIT_MS, sendDeferred, busyForLead);
   const text =
-    run.sent.length === 0 && run.waiting === 0
+    run.sent.length === 0 && run.waiting === 0 && run.refused.length === 0
       ? 'No email is waiting: everything has been sent.'
       : [
           `Sent ${run.sent.length} deferred email${run.sent.length === 1 ? '' : 's'}.`,
           ...(run.waiting === 0 ? [] : [`${run.waiting} still wait for tomorrow's mail quota; the daily run sends them first.`]),
+          ...run.refused.map((mail) => `Gmail refused "${mail.subject}" to ${mail.to.join(', ')}: ${mail.problem}`),
         ].join(' ');
   console.info(text);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

@@ -23,6 +23,8 @@ const DEFERRED_STORE_BYTES = 400 * 1024;
 export const MANDATORY_RESERVE = 5;
 /** Google's text when a send goes over the daily quota (another execution may have used it since we looked). */
 const QUOTA_EXCEEDED = 'Service invoked too many times for one day: email';
+/** Google's text for an address MailApp will never send to. */
+const INVALID_EMAIL = 'Invalid email: ';
 
 export interface SendOptions {
   /** Warnings, offboarding and reintegration: always sent, and may use the reserve. */
@@ -36,7 +38,9 @@ export interface SendOptions {
 export type SendOutcome =
   | { status: 'sent'; sentAt: Instant }
   | { status: 'deferred'; deferredId: string }
-  | { status: 'opted out' };
+  | { status: 'opted out' }
+  /** Gmail will never take it (an invalid address): not kept, and the problem is for the lead to fix. */
+  | { status: 'refused'; problem: string };
 
 interface DeferredMail {
   message: AccountabilityEmail;
@@ -103,18 +107,30 @@ export function sendOrDefer(message: AccountabilityEmail, options: SendOptions):
     const batch = (openBatch ??= startBatch());
     const reserve = options.mandatory ? 0 : MANDATORY_RESERVE;
     if (batch.quotaLeft - reserve >= message.to.length) {
-      if (trySend(message)) {
+      const attempt = trySend(message);
+      if (attempt.result === 'sent') {
         batch.quotaLeft -= message.to.length;
         return { status: 'sent', sentAt: instantFromDate(new Date()) };
       }
-      batch.quotaLeft = 0; // another execution used it up since the batch looked
+      if (attempt.result === 'refused') {
+        console.error(`Gmail refused "${message.subject}" to ${message.to.join(', ')}: ${attempt.problem}`);
+        return { status: 'refused', problem: attempt.problem };
+      }
+      // Out of quota since the batch looked (another execution used it), or a failure that may pass: kept for the next run.
+      if (attempt.result === 'quota') batch.quotaLeft = 0;
+      else console.warn(`Sending "${message.subject}" to ${message.to.join(', ')} failed (${attempt.problem}); it is kept and tried again at the next run.`);
     }
     return { status: 'deferred', deferredId: defer(batch, message, options) };
   });
 }
 
-/** True when sent; false when the quota ran out since it was checked. Any other failure is the caller's to see. */
-function trySend(message: AccountabilityEmail): boolean {
+/**
+ * What became of one attempt: 'quota' when the day's quota ran out since it was checked; 'refused' when
+ * Gmail will never take it (an invalid address); 'failed' for anything else, which may pass next time.
+ */
+type Attempt = { result: 'sent' } | { result: 'quota' } | { result: 'refused'; problem: string } | { result: 'failed'; problem: string };
+
+function trySend(message: AccountabilityEmail): Attempt {
   try {
     MailApp.sendEmail({
       to: message.to.join(','),
@@ -124,10 +140,11 @@ function trySend(message: AccountabilityEmail): boolean {
       name: message.fromName,
       ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
     });
-    return true;
+    return { result: 'sent' };
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith(QUOTA_EXCEEDED)) return false;
-    throw error;
+    const problem = error instanceof Error ? error.message : String(error);
+    if (problem.startsWith(QUOTA_EXCEEDED)) return { result: 'quota' };
+    return { result: problem.startsWith(INVALID_EMAIL) ? 'refused' : 'failed', problem };
   }
 }
 
@@ -247,34 +264,42 @@ export interface DeferredRun {
   refused: { deferredId: string; checkKey?: string; subject: string; to: string[]; problem: string }[];
 }
 
+/** Time sendDeferred may take, leaving the rest of an execution's 6 minutes to the checks that follow it. */
+export const DEFERRED_SEND_BUDGET_MS = 120_000;
+/** The Drive backlog is rewritten after this many sends, so an execution cut short sends little twice. */
+const OVERFLOW_SAVE_EVERY = 20;
+
 /**
- * Sends deferred mail, oldest first, while the quota allows; a message is removed from the store only
- * after it went. Call it holding the script lock (the daily run does; the menu item takes it), so two
- * executions never send the same message.
+ * Sends deferred mail, oldest first, while the quota and its time budget allow; a message is removed
+ * from the store only after it went. Call it holding the script lock (the daily run does; the menu item
+ * takes it), so two executions never send the same message.
  */
-export function sendDeferred(): DeferredRun {
+export function sendDeferred(budgetMs = DEFERRED_SEND_BUDGET_MS): DeferredRun {
+  const startedMs = Date.now();
   const store = PropertiesService.getScriptProperties();
   const properties = store.getProperties();
   const run: DeferredRun = { sent: [], waiting: 0, refused: [] };
   let quotaLeft = MailApp.getRemainingDailyQuota();
-  /** Sends one message if it is its turn and it fits: oldest first, strictly, so a later message never overtakes one that does not fit yet. */
+  // Once one message does not fit, later ones wait too: strictly oldest first, none overtakes it.
+  let stopped = false;
+  /** True when the message is done with (sent, or refused for good) and leaves the store. */
   const sendInTurn = (id: string, entry: DeferredMail): boolean => {
     const reserve = entry.mandatory ? 0 : MANDATORY_RESERVE;
-    if (run.waiting > 0 || quotaLeft - reserve < entry.message.to.length) {
+    stopped ||= quotaLeft - reserve < entry.message.to.length || Date.now() - startedMs >= budgetMs;
+    if (stopped) {
       run.waiting++;
       return false;
     }
-    let went: boolean;
-    try {
-      went = trySend(entry.message);
-    } catch (error) {
-      // Google refuses it for good (an invalid address): kept out of the queue so it cannot block the rest, and reported.
-      const problem = error instanceof Error ? error.message : String(error);
-      console.error(`Deferred email ${id} ("${entry.message.subject}" to ${entry.message.to.join(', ')}) was refused by Gmail and is not retried: ${problem}`);
-      run.refused.push({ deferredId: id, subject: entry.message.subject, to: entry.message.to, problem, ...(entry.checkKey === undefined ? {} : { checkKey: entry.checkKey }) });
+    const attempt = trySend(entry.message);
+    const what = `Deferred email ${id} ("${entry.message.subject}" to ${entry.message.to.join(', ')})`;
+    if (attempt.result === 'refused') {
+      console.error(`${what} was refused by Gmail and is not kept: ${attempt.problem}`);
+      run.refused.push({ deferredId: id, subject: entry.message.subject, to: entry.message.to, problem: attempt.problem, ...(entry.checkKey === undefined ? {} : { checkKey: entry.checkKey }) });
       return true;
     }
-    if (!went) {
+    if (attempt.result !== 'sent') {
+      if (attempt.result === 'quota') stopped = true;
+      else console.warn(`${what} could not be sent (${attempt.problem}); it stays for the next run.`);
       run.waiting++;
       return false;
     }
@@ -282,12 +307,11 @@ export function sendDeferred(): DeferredRun {
     const sent: DeferredRun['sent'][number] = { deferredId: id, subject: entry.message.subject, sentAt: instantFromDate(new Date()) };
     if (entry.checkKey !== undefined) sent.checkKey = entry.checkKey;
     run.sent.push(sent);
-    console.info(`Sent deferred email ${id}: "${entry.message.subject}" to ${entry.message.to.join(', ')}`);
+    console.info(`Sent ${what}.`);
     return true;
   };
 
   for (const { id, keys, entry } of deferredIn(properties)) {
-    // Removed from the store only once it is done with.
     if (sendInTurn(id, entry)) for (const key of keys) store.deleteProperty(key);
   }
   const overflow = overflowIn(properties);
@@ -295,12 +319,17 @@ export function sendDeferred(): DeferredRun {
     const file = overflowFile(overflow);
     const entries = overflowEntries(file);
     const done = new Set<string>();
-    try {
-      for (const { id, entry } of entries) if (sendInTurn(id, entry)) done.add(id);
-    } finally {
-      // One write for the whole backlog, also when a send failed midway, so nothing sent is sent again.
-      if (done.size > 0 || entries.length === 0) writeOverflow(store, file, entries.filter(({ id }) => !done.has(id)), overflow.latest);
+    let unsaved = 0;
+    const save = () => writeOverflow(store, file, entries.filter(({ id }) => !done.has(id)), overflow.latest);
+    for (const { id, entry } of entries) {
+      if (!sendInTurn(id, entry)) continue;
+      done.add(id);
+      if (++unsaved === OVERFLOW_SAVE_EVERY) {
+        save();
+        unsaved = 0;
+      }
     }
+    if (unsaved > 0 || entries.length === 0) save();
   }
   return run;
 }

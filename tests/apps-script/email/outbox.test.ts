@@ -145,6 +145,14 @@ describe('sendOrDefer and sendDeferred', () => {
     expect(inDrive.at(-1)).toBe(later.deferredId);
   });
 
+  it('reports a message Gmail refuses for good instead of keeping it, and goes on with the others', () => {
+    const sandbox = newWorkspace();
+    expect(runOk(sandbox, 'sendWarning', [1, 'Silent.', 'not an address'])).toEqual({ status: 'refused', problem: 'Invalid email: not an address' });
+    expect(runOk<{ status: string }>(sandbox, 'sendWarning', [2, 'Silent.']).status).toBe('sent');
+    expect(deferredKeys(sandbox)).toEqual([]);
+    expect(sandbox.state.mail.outbox.map((m) => m.to)).toEqual([['v2@example.org']]);
+  });
+
   it('takes a message Gmail refuses for good out of the queue and reports it, and sends the others', () => {
     const sandbox = newWorkspace();
     const reminderIds = useUpQuota(sandbox);

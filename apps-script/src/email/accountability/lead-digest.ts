@@ -77,7 +77,9 @@ export function leadDigestEmail(facts: LeadDigestFacts): AccountabilityEmail {
         : bullets(waiting.map((step) => `${step.type}${step.volunteerName === undefined ? '' : ` for ${step.volunteerName}`}: ${step.evidenceText}`)),
       ...(waiting.length === 0
         ? []
-        : [paragraph(`Approve or dismiss each in the CIL spreadsheet's Accountability log${spreadsheetUrl === undefined ? '' : ` (${spreadsheetUrl})`}; nothing is sent until you do.`)]),
+        : [paragraph(
+              `Approve or dismiss each with CIL Hub › Review pending actions… in the CIL spreadsheet${spreadsheetUrl === undefined ? '' : ` (${spreadsheetUrl})`}, which sends its email and updates the roster; nothing is sent until you do. Changing the Status cell by hand does neither.`,
+            )]),
     ],
   });
 }

@@ -32,3 +32,4 @@ export { recordMeeting } from './lead-forms/record-meeting';
 export { addCitizen } from './lead-forms/add-citizen';
 export { recordStory } from './lead-forms/record-story';
 export { logAbsenceNotice } from './lead-forms/log-absence-notice';
+export { openDailyCheckPreviewSidebar } from './sidebar/daily-check-preview-sidebar';

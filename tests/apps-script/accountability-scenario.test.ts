@@ -12,7 +12,7 @@ import type { Instant } from '../../shared/time/instant';
 import type { Sandbox } from '../../sandbox/src/runtime/sandbox';
 import { asLead, sheetState } from './as-lead';
 import { newSandbox, runOk } from './built-bundle';
-import { pasteRecords as paste, recordsOf, TIME_ZONE } from './daily-run-fixture';
+import { pasteRecords as paste, recordsOf, recordsWithoutDashboard, TIME_ZONE } from './daily-run-fixture';
 
 // Twelve weeks of one CIL, run by the schedule on the sandbox clock, as DESIGN.md's accountability
 // rules should play out: Sana leads, Bilal is steady, Danish drifts away, Nadia always gives notice,
@@ -146,10 +146,7 @@ describe('twelve weeks of accountability', () => {
     runOk(sandbox, 'turnOnSchedule', [cilId]);
 
     const nameOf = new Map(Object.values(PEOPLE).map((p) => [p.id as string, p.name as string]));
-    // The records and the outbox; the Dashboard is a view each run rewrites (down to its "Refreshed" time).
-    const records = () =>
-      Object.fromEntries(Object.entries(sandbox.state.spreadsheets).map(([id, book]) => [id, { ...book, sheets: book.sheets.filter((sheet) => sheet.name !== 'Dashboard') }]));
-    const workspace = () => structuredClone({ spreadsheets: records(), outbox: sandbox.state.mail.outbox.length });
+    const workspace = () => ({ spreadsheets: recordsWithoutDashboard(sandbox), outbox: sandbox.state.mail.outbox.length });
     for (let n = 1; n <= DAYS; n++) {
       const day = dayAt(n);
       const ran = sandbox.advance(DAY);

@@ -1,3 +1,4 @@
+import { DASHBOARD_TAB_NAME } from '../../apps-script/src/cil/dashboard-tab';
 /// <reference types="google-apps-script" />
 import { accountabilityTab, type AccountabilityEvent } from '../../shared/records/accountability';
 import { cellsFromRecord, readHeader, rowFromCells } from '../../shared/records/row-codec';
@@ -60,6 +61,16 @@ export function setScriptProperty(sandbox: Sandbox, key: string, value: string):
 }
 
 /** What a run may change: the spreadsheets, Drive, properties, triggers and the outbox. */
+/**
+ * The spreadsheets without their Dashboard tabs: the records a run must leave as they are when nothing
+ * new is due. The Dashboard is a view each run rewrites, down to its "Refreshed" time.
+ */
+export function recordsWithoutDashboard(sandbox: Sandbox) {
+  return structuredClone(
+    Object.fromEntries(Object.entries(sandbox.state.spreadsheets).map(([id, book]) => [id, { ...book, sheets: book.sheets.filter((sheet) => sheet.name !== DASHBOARD_TAB_NAME) }])),
+  );
+}
+
 export function workspaceOf(sandbox: Sandbox) {
   const { spreadsheets, drive, properties, triggers, mail } = sandbox.state;
   return structuredClone({ spreadsheets, drive, properties, triggers, outbox: mail.outbox });

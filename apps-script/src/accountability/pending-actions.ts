@@ -1,4 +1,4 @@
-import { evaluateCil, normalCheckKey, type ActionType, type OutdatedStep, type ProposedAction } from '../../../shared/accountability';
+import { evaluateCil, normalCheckKey, type ActionType, type CilEvaluation, type OutdatedStep, type ProposedAction } from '../../../shared/accountability';
 import type { AccountabilityEvent } from '../../../shared/records/accountability';
 import type { VolunteerStatus } from '../../../shared/records/volunteer';
 import { instantFromDate } from '../../../shared/time/instant';
@@ -8,7 +8,7 @@ import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google
 import { Html, html } from '../html/escape';
 import { readLog, rewriteLogRow } from '../records/accountability-log';
 import { rosterCil } from '../roster/roster-cil';
-import { readCilRecords } from './cil-records';
+import { readCilRecords, type CilRecordsRead } from './cil-records';
 import { applyRosterSteps, type RosterChange } from './roster-steps';
 import { emailContextOf, sendStepEmail, type MailOutcome } from './step-emails';
 
@@ -97,14 +97,14 @@ function leadEmail(): string {
   return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'a lead';
 }
 
-/** The proposed steps of a CIL, oldest first, each marked when the records no longer support it. */
-export function pendingActionsOf(cil: OpenCil): PendingAction[] {
-  const now = new Date();
-  const { records, log } = readCilRecords(cil);
-  const evaluation = evaluateCil({ ...records, today: dayOf(now, cil.settings.timeZone), now: instantFromDate(now), settings: cil.settings });
+/**
+ * The proposed steps in a log already read, oldest first, each marked when `evaluation` (of the same
+ * records) no longer supports it.
+ */
+export function pendingIn(read: CilRecordsRead, evaluation: CilEvaluation): PendingAction[] {
   const outdated = new Map(evaluation.outdated.map((step) => [step.eventId, step.why]));
-  const names = new Map(records.volunteers.map((volunteer) => [volunteer.id, volunteer.name]));
-  return log.rows
+  const names = new Map(read.records.volunteers.map((volunteer) => [volunteer.id, volunteer.name]));
+  return read.log.rows
     .filter((row) => row.record.status === 'proposed')
     .map((row) => {
       const pending: PendingAction = { event: row.record, rowNumber: row.rowNumber };
@@ -114,6 +114,13 @@ export function pendingActionsOf(cil: OpenCil): PendingAction[] {
       if (why !== undefined) pending.outdated = why;
       return pending;
     });
+}
+
+/** The proposed steps of a CIL, oldest first, each marked when the records no longer support it. */
+export function pendingActionsOf(cil: OpenCil): PendingAction[] {
+  const now = new Date();
+  const read = readCilRecords(cil);
+  return pendingIn(read, evaluateCil({ ...read.records, today: dayOf(now, cil.settings.timeZone), now: instantFromDate(now), settings: cil.settings }));
 }
 
 /** Reads the log, finds the proposed row `logId` and rewrites it with `change`, then carries out what follows; all under the script lock. */
@@ -196,7 +203,7 @@ const SCRIPT = `
       .withSuccessHandler(function (decision) {
         var done = (dismissing ? 'Dismissed' : 'Approved') + ' by ' + decision.event.by + '.';
         status.className = decision.mailProblem ? 'status error' : 'status done';
-        status.textContent = decision.mailProblem ? done + ' ' + decision.mailProblem + ' Correct the address in the Volunteers tab and write to them yourself.' : done;
+        status.textContent = decision.mailProblem ? done + ' ' + decision.mailProblem : done;
       })
       .withFailureHandler(function (error) {
         enable(true);
@@ -220,7 +227,7 @@ textarea { width: 100%; box-sizing: border-box; }
 .status.done { color: #188038; }
 `;
 
-const OUTDATED_TEXT: Record<OutdatedStep['why'], string> = {
+export const OUTDATED_TEXT: Record<OutdatedStep['why'], string> = {
   'no longer inactive': 'The records no longer show this volunteer as inactive: think twice before approving.',
   'exempt today': 'This volunteer is exempt today (new, on leave, or under an override): think twice before approving.',
   'not on the active roster': 'This volunteer is no longer on the active roster: think twice before approving.',

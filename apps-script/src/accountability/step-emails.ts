@@ -59,6 +59,6 @@ export function sendStepEmail(cilId: string, action: ProposedAction, event: Acco
   if (!step) return { mail: 'no email', event };
   const options = { mandatory: step.mandatory, checkKey: deferredKeyOf(cilId, action.checkKey), ...(step.reminders === undefined ? {} : { reminders: step.reminders }) };
   const outcome = sendOrDefer(step.email, options);
-  if (outcome.status === 'refused') return { mail: 'refused', event, mailProblem: `Gmail refused the email to ${step.email.to.join(', ')}: ${outcome.problem}` };
+  if (outcome.status === 'refused') return { mail: 'refused', event, mailProblem: `Gmail refused the email to ${step.email.to.join(', ')} (${outcome.problem}): correct the address in the Volunteers tab and write to them yourself.` };
   return { mail: outcome.status, event: outcome.status === 'sent' ? { ...event, status: 'sent', emailSentAt: outcome.sentAt } : event };
 }

@@ -25,7 +25,7 @@ function approvedText(decision: Decision, view: CilView): string {
   }
   const mail = decision.mail === undefined ? undefined : MAIL_TEXT[decision.mail];
   if (mail !== undefined) parts.push(mail);
-  if (decision.mailProblem !== undefined) parts.push(`${decision.mailProblem} Correct the address in the Volunteers tab and write to them yourself.`);
+  if (decision.mailProblem !== undefined) parts.push(decision.mailProblem);
   return parts.join(' ');
 }
 

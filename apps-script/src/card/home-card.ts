@@ -3,6 +3,7 @@ import type { CalendarDay } from '../../../shared/time/calendar-day';
 import { instantFromDate } from '../../../shared/time/instant';
 import { dayOf } from '../../../shared/time/zone';
 import { readCilRecords, type CilRecordsRead } from '../accountability/cil-records';
+import { pendingIn } from '../accountability/pending-actions';
 import { scheduleIsOn } from '../accountability/schedule';
 import { registeredCils } from '../cil-registry';
 import { DASHBOARD_TAB_NAME } from '../cil/dashboard-tab';
@@ -10,7 +11,7 @@ import type { OpenCil } from '../cil/open-cil';
 import { actionsSection } from './actions-section';
 import { dayText, type Card } from './card-parts';
 import { attentionSection, healthOf, healthSection } from './health-section';
-import { pendingIn, pendingSection } from './pending-section';
+import { pendingSection } from './pending-section';
 
 // The add-on's card for one CIL: its health at a glance, the steps waiting for the lead, and the lead's
 // buttons. Built from one read of each tab the rules engine reads and one evaluation, so every action

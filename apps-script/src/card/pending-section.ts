@@ -1,8 +1,6 @@
-import type { CilEvaluation, OutdatedStep } from '../../../shared/accountability';
 import { dateOfInstant, type Instant } from '../../../shared/time/instant';
 import { dayOf } from '../../../shared/time/zone';
-import type { CilRecordsRead } from '../accountability/cil-records';
-import type { PendingAction } from '../accountability/pending-actions';
+import { OUTDATED_TEXT, type PendingAction } from '../accountability/pending-actions';
 import { actionButton, cardText, dayText, paragraph, plural, shortened } from './card-parts';
 
 // "Waiting for you": the steps the daily check proposed (log rows 'proposed'), each with its evidence,
@@ -16,31 +14,6 @@ const EVIDENCE_CHARACTERS = 900;
 
 /** The dismiss reason's input of a step. */
 export const dismissReasonField = (eventId: string) => `dismissReason-${eventId}`;
-
-const OUTDATED: Record<OutdatedStep['why'], string> = {
-  'no longer inactive': 'The records no longer show this volunteer as inactive: think twice before approving.',
-  'exempt today': 'This volunteer is exempt today (new, on leave, or under an override): think twice before approving.',
-  'not on the active roster': 'This volunteer is no longer on the active roster: think twice before approving.',
-};
-
-/**
- * The proposed steps in a log already read, oldest first, each marked when `evaluation` (of the same
- * records) no longer supports it: what pendingActionsOf gives, without reading the tabs again.
- */
-export function pendingIn(read: CilRecordsRead, evaluation: CilEvaluation): PendingAction[] {
-  const outdated = new Map(evaluation.outdated.map((step) => [step.eventId, step.why]));
-  const names = new Map(read.records.volunteers.map((volunteer) => [volunteer.id, volunteer.name]));
-  return read.log.rows
-    .filter((row) => row.record.status === 'proposed')
-    .map((row) => {
-      const pending: PendingAction = { event: row.record, rowNumber: row.rowNumber };
-      const { volunteerId, id } = row.record;
-      if (volunteerId !== undefined) pending.volunteer = names.get(volunteerId) ?? volunteerId;
-      const why = outdated.get(id);
-      if (why !== undefined) pending.outdated = why;
-      return pending;
-    });
-}
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -61,7 +34,7 @@ export function pendingSection(cilId: string, pending: readonly PendingAction[],
           .setWrapText(true),
       )
       .addWidget(paragraph(cardText(shortened(event.evidence, EVIDENCE_CHARACTERS))));
-    if (step.outdated !== undefined) section.addWidget(paragraph(`<i>${OUTDATED[step.outdated]}</i>`));
+    if (step.outdated !== undefined) section.addWidget(paragraph(`<i>${OUTDATED_TEXT[step.outdated]}</i>`));
     const parameters = { cilId, eventId: event.id };
     section
       .addWidget(CardService.newTextInput().setFieldName(dismissReasonField(event.id)).setTitle('Reason to dismiss').setHint('Kept in the log with the evidence').setMultiline(true))

@@ -98,7 +98,7 @@ describe('the homepage card in Drive', () => {
 
   it("offers the lead's actions, each running an entry point of the bundle, and links the Dashboard tab", () => {
     const names = expectRealEntryPoints(card);
-    expect(new Set(names)).toEqual(new Set(['approveFromCard', 'dismissFromCard', 'runCheckFromCard', 'showEnrollmentFromCard', 'refreshDashboardFromCard', 'openCilFromCard']));
+    expect(new Set(names)).toEqual(new Set(['approveFromCard', 'dismissFromCard', 'runCheckFromCard', 'showEnrollmentFromCard', 'refreshDashboardFromCard', 'turnOnScheduleFromCard', 'openCilFromCard']));
     const dashboard = sheetState(demo.sandbox, demo.spreadsheetId, 'Dashboard');
     const open = buttonOf(panel, 'Open dashboard', 'Actions');
     expect(open.onClick).toEqual({ openLink: { url: expect.stringMatching(new RegExp(`/d/${demo.spreadsheetId}/.*#gid=${dashboard.sheetId}$`)), openAs: 'FULL_SIZE', onClose: 'NOTHING' } });

@@ -8,6 +8,7 @@ import { callWebApp } from '../sandbox/src/runtime/web-app';
 import { emptyWorkspace } from '../sandbox/src/workspace';
 import { benchAccountability } from './accountability';
 import { benchExtension } from './extension';
+import { benchReports } from './reports';
 import { benchSync } from './sync';
 
 // `npm run bench`: figures, not verdicts. Bundle bytes, and what each entry point costs in the
@@ -57,3 +58,5 @@ benchSync(bundle);
 await benchExtension();
 
 benchAccountability(bundle);
+
+benchReports(bundle);

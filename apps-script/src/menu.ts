@@ -19,6 +19,7 @@ export const cilHubMenuItems: readonly MenuItem[] = [
   { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
   { caption: 'Send deferred emails', functionName: 'sendDeferredMail' },
   { caption: 'Review pending actions…', functionName: 'openPendingActionsSidebar' },
+  { caption: 'Generate report…', functionName: 'openGenerateReportSidebar' },
   { caption: 'Turn on schedule', functionName: 'turnOnScheduleFromMenu' },
   { caption: 'Turn off schedule', functionName: 'turnOffScheduleFromMenu' },
 ];

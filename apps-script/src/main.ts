@@ -16,5 +16,6 @@ export { runDailyCheck, previewDailyCheck } from './accountability/daily-run';
 export { runWeeklyTasks } from './accountability/weekly-run';
 export { approveAction, dismissAction, openPendingActionsSidebar } from './accountability/pending-actions';
 export { sendDeferredMail } from './mail/send-deferred-mail';
+export { openDailyCheckPreviewSidebar } from './sidebar/daily-check-preview-sidebar';
 export { generateReport } from './reports/generate-report';
 export { openGenerateReportSidebar } from './sidebar/generate-report-sidebar';

@@ -18,6 +18,7 @@ export const cilHubMenuItems: readonly MenuItem[] = [
   { caption: 'Re-issue enrollment…', functionName: 'reissueEnrollmentFromMenu' },
   { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
   { caption: 'Send deferred emails', functionName: 'sendDeferredMail' },
+  { caption: 'Preview daily check…', functionName: 'openDailyCheckPreviewSidebar' },
   { caption: 'Review pending actions…', functionName: 'openPendingActionsSidebar' },
   { caption: 'Generate report…', functionName: 'openGenerateReportSidebar' },
   { caption: 'Turn on schedule', functionName: 'turnOnScheduleFromMenu' },

@@ -9,6 +9,7 @@ import { isCalendarDay, type CalendarDay } from '../time/calendar-day';
  *
  *   reminder:V-12:hours:2026-W48                 behind on the week's hours (once a week)
  *   reminder:V-12:deadline:D-5:2026-12-01        a deliverable due soon (again only if re-dated)
+ *   reminder:V-12:meeting:M-7:2026-11-25         a meeting they are expected at (again only if moved to another day)
  *   warning:V-12:1:2026-11-21                    n-th warning for inactivity that began that day
  *   offboarding:V-12:2026-11-21                  offboarding for inactivity that began that day
  *   reintegration:V-12:E-40                      reintegration on the appeal in log row E-40
@@ -24,6 +25,9 @@ export const hoursReminderKey = (volunteerId: string, week: string) => `reminder
 
 export const deadlineReminderKey = (volunteerId: string, deliverableId: string, dueOn: CalendarDay) =>
   `reminder:${volunteerId}:deadline:${deliverableId}:${dueOn}`;
+
+export const meetingReminderKey = (volunteerId: string, meetingId: string, startDay: CalendarDay) =>
+  `reminder:${volunteerId}:meeting:${meetingId}:${startDay}`;
 
 export const warningKey = (volunteerId: string, number: number, inactiveSince: CalendarDay) =>
   `warning:${volunteerId}:${number}:${inactiveSince}`;

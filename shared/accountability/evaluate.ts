@@ -9,11 +9,12 @@ import { LEAD_ROLES, type Volunteer } from '../records/volunteer';
 import { addDays, daysBetween, isCalendarDay, partsOf, weekdayOf, type CalendarDay } from '../time/calendar-day';
 import { instantMs } from '../time/instant';
 import { monthOf, periodRange, quarterOf, weekOf } from '../time/period';
-import { dayOf, startOfDay } from '../time/zone';
+import { clockText, dayOf, startOfDay } from '../time/zone';
 import {
   backToActiveKey,
   deadlineReminderKey,
   hoursReminderKey,
+  meetingReminderKey,
   mentorCheckInKey,
   normalCheckKey,
   offboardingKey,
@@ -74,6 +75,8 @@ interface Context {
   meetingById: Map<string, MeetingFacts>;
   /** The calls and meetups whose misses count, in time order. */
   counted: MeetingFacts[];
+  /** Meetings not started yet whose reminders are due today (policy's `meetingReminderDays`), in time order. */
+  upcoming: MeetingFacts[];
   attendance: Map<string, Map<string, Attendance[]>>;
   attendanceOf: Map<string, Attendance[]>;
   noticesOf: Map<string, Notice[]>;
@@ -113,6 +116,7 @@ function contextOf(input: EvaluateInput): Context {
 
   const meetings = meetingFactsOf(input.meetings, timeZone);
   const countedKinds = new Set<string>(policy.countedMeetingKinds);
+  const remindUntil = addDays(today, policy.meetingReminderDays);
 
   const attendanceOf = new Map<string, Attendance[]>();
   for (const row of input.attendance) if (row.joinedAt === undefined || seen(row.joinedAt)) push(attendanceOf, row.volunteerId, row);
@@ -161,6 +165,7 @@ function contextOf(input: EvaluateInput): Context {
     meetings,
     meetingById: new Map(meetings.map((facts) => [facts.meeting.id, facts])),
     counted: meetings.filter((facts) => countedKinds.has(facts.meeting.kind)),
+    upcoming: meetings.filter((facts) => facts.startMs > nowMs && facts.startDay <= remindUntil),
     attendance: attendanceByMeeting(input.attendance, input.meetings, nowMs),
     attendanceOf,
     noticesOf,
@@ -711,6 +716,22 @@ function assessVolunteer(ctx: Context, volunteer: Volunteer): VolunteerResult {
       mandatory: false,
       evidenceText: `Due ${when}: ${deliverableWords(deliverable)}.`,
       evidence: [deliverableRef(deliverable, 'Due soon')],
+      reasons: [],
+    });
+  }
+
+  // A meeting they are expected at, unless they already said they cannot come or their attendance is
+  // recorded (a lead marked it ahead). Keyed by the meeting's day: moved to another day, it is worth
+  // a new reminder; moved within its day, the calendar invite carries the new time.
+  for (const facts of ctx.upcoming) {
+    const { meeting } = facts;
+    if (!isExpectedAt(meeting, volunteer) || priorNoticeFor(facts, notices) || ctx.attendance.get(meeting.id)?.has(volunteer.id)) continue;
+    offer({
+      ...base('meeting reminder', meetingReminderKey(volunteer.id, meeting.id, facts.startDay)),
+      kind: 'reminder',
+      mandatory: false,
+      evidenceText: `Expected at ${meetingWords(facts)}, starting ${clockText(new Date(facts.startMs), ctx.timeZone)} (expected: ${meeting.expectedAttendees}).`,
+      evidence: [meetingRef(facts, 'Expected at')],
       reasons: [],
     });
   }

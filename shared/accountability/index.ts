@@ -5,6 +5,7 @@ export {
   backToActiveKey,
   deadlineReminderKey,
   hoursReminderKey,
+  meetingReminderKey,
   MENTOR_CHECK_IN_REASONS,
   mentorCheckInKey,
   normalCheckKey,

@@ -29,6 +29,14 @@ export interface AccountabilityPolicy {
   hoursReminderFromWeekday: number;
   /** A pending deliverable due within this many days (today included) gets one reminder to its owner. */
   deadlineReminderDays: number;
+  /**
+   * A meeting that has not started yet and starts today or within this many days after today gets one
+   * reminder to each volunteer expected at it. A window of whole days, not hours, so that the daily
+   * run, at whatever hour it is set to (and a trigger may fire late in its hour), reminds of every
+   * meeting on the day before it, and a second run later the same day finds nothing new. A meeting
+   * added on its own day is still reminded that day, if it has not started.
+   */
+  meetingReminderDays: number;
   /** Silent for more than this many days is "at risk". Default: half of "Days without communication". */
   atRiskSilenceDays: number;
   /** Re-engagement terms after an appeal: hours logged since the appeal. Undefined: one week's commitment. */
@@ -51,6 +59,7 @@ export function defaultPolicy(settings: Pick<Settings, 'daysWithoutCommunication
     responseDays: settings.daysWithoutCommunication,
     hoursReminderFromWeekday: 5,
     deadlineReminderDays: 3,
+    meetingReminderDays: 1,
     atRiskSilenceDays: Math.floor(settings.daysWithoutCommunication / 2),
     reintegrationHours: undefined,
     reintegrationMeetings: 1,

@@ -164,6 +164,7 @@ export interface CilAssessment {
 export const ACTION_TYPES = [
   'hours reminder',
   'deadline reminder',
+  'meeting reminder',
   'warning',
   'offboarding',
   'back to active',

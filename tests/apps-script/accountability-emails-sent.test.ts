@@ -85,6 +85,23 @@ describe('accountability emails', () => {
     expect(mailTo(demo, 'Omar Farooq').filter((mail) => /Formal warning/.test(mail.subject))).toHaveLength(1);
   });
 
+  it('"Send deferred emails" from the menu sends what waits and marks its rows sent at once', () => {
+    const demo = setUpDemo();
+    setSetting(demo, 'Mode', 'automatic');
+    demo.sandbox.state.mail.recipientsByDay['2026-11-26'] = 1_000_000;
+    runOk(demo.sandbox, 'runDailyCheck');
+    const waiting = logOf(demo).filter((e) => e.status === 'approved' && e.kind !== 'note');
+    expect(waiting.length).toBeGreaterThan(0);
+
+    demo.sandbox.advance(24 * 3600_000);
+    demo.sandbox.openSpreadsheet(demo.spreadsheetId);
+    expect(demo.sandbox.chooseMenuItem(demo.spreadsheetId, 'sendDeferredMail').error).toBeNull();
+    const marked = logOf(demo).filter((e) => waiting.some((w) => w.id === e.id));
+    expect(marked.map((e) => e.status)).toEqual(waiting.map(() => 'sent'));
+    expect(marked.every((e) => e.emailSentAt === '2026-11-28T05:00:00.000Z')).toBe(true);
+    expect(mailTo(demo, 'Omar Farooq').filter((mail) => /Formal warning/.test(mail.subject))).toHaveLength(1);
+  });
+
   it('previews the emails it would send without sending them', () => {
     const demo = setUpDemo();
     const before = outboxOf(demo).length;

@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 import { accountabilityTab, type AccountabilityEvent } from '../../shared/records/accountability';
-import { readHeader, rowFromCells } from '../../shared/records/row-codec';
+import { cellsFromRecord, readHeader, rowFromCells } from '../../shared/records/row-codec';
 import type { TabDefinition, TabRecord } from '../../shared/records/tab';
 import { volunteersTab, type Volunteer } from '../../shared/records/volunteer';
 import type { Sandbox } from '../../sandbox/src/runtime/sandbox';
@@ -63,4 +63,20 @@ export function setScriptProperty(sandbox: Sandbox, key: string, value: string):
 export function workspaceOf(sandbox: Sandbox) {
   const { spreadsheets, drive, properties, triggers, mail } = sandbox.state;
   return structuredClone({ spreadsheets, drive, properties, triggers, outbox: mail.outbox });
+}
+
+/** Appends records to a tab as a lead's paste would: one setValues below the last row, text written as text. */
+export function pasteRecords<Tab extends TabDefinition>(sandbox: Sandbox, spreadsheetId: string, tab: Tab, records: TabRecord<Tab>[]): void {
+  if (records.length === 0) return;
+  const header = readHeader(tab, sheetState(sandbox, spreadsheetId, tab.name).values[0]!);
+  if (!header.ok) throw new Error(header.message);
+  const rows = records.map((record) => cellsFromRecord(tab, header.index, record, { timeZone: TIME_ZONE }));
+  asLead(
+    sandbox,
+    (id: string, name: string, rows: unknown[][]) => {
+      const sheet = SpreadsheetApp.openById(id).getSheetByName(name)!;
+      sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0]!.length).setValues(rows as string[][]);
+    },
+    [spreadsheetId, tab.name, rows],
+  );
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { deliverablesTab, type Deliverable } from '../../shared/records/deliverable';
 import { runOk } from './built-bundle';
-import { logOf, setSetting, setUpDemo, type Demo } from './daily-run-fixture';
+import { logOf, pasteRecords, recordsOf, rosterOf, setSetting, setUpDemo, volunteerNamed, type Demo } from './daily-run-fixture';
 
 // The weekly run's digests through the built bundle, on the demo CIL (Friday 27 Nov 2026 in Karachi):
 // the leads' weekly digest once per ISO week, the CfP lead's monthly digest once per month.
@@ -65,6 +66,35 @@ describe('the weekly digests', () => {
     expect(again[0]!.digests).toEqual([]);
     expect(outboxOf(demo).length).toBe(before + sent.length);
     expect(digestRows(demo)).toHaveLength(2);
+  });
+
+  it('list the deliverables due this week, with owner, due day, status and link, escaped', () => {
+    const demo = setUpDemo();
+    const omar = volunteerNamed(demo, 'Omar Farooq');
+    const survey = '<b>Survey</b> & "results"';
+    const link = 'https://docs.google.com/document/d/1abc/edit?usp=sharing&x=<y>';
+    const added: Deliverable[] = [
+      { id: 'd-survey', kind: 'other', title: survey, ownerVolunteerId: omar.id, dueOn: '2026-11-29', status: 'pending', link },
+      // Monday of the next week (W49): not this week's.
+      { id: 'd-next-week', kind: 'other', title: 'Next week', ownerVolunteerId: omar.id, dueOn: '2026-11-30', status: 'pending' },
+      { id: 'd-waived', kind: 'other', title: 'Waived one', ownerVolunteerId: 'v-not-on-roster', dueOn: '2026-11-26', status: 'waived' },
+    ];
+    pasteRecords(demo.sandbox, demo.spreadsheetId, deliverablesTab, added);
+    // The demo's own deliverable due in W48 (23 to 29 November): last week's summary, submitted on time.
+    const summary = recordsOf(demo.sandbox, demo.spreadsheetId, deliverablesTab).find((d) => d.title === 'Weekly summary 2026-W47')!;
+    const owner = rosterOf(demo).find((v) => v.id === summary.ownerVolunteerId)!;
+
+    runOk(demo.sandbox, 'runWeeklyTasks');
+    const digest = outboxOf(demo).find((mail) => /weekly health, 2026-W48/.test(mail.subject))!;
+    const section = /\nDue this week\n-+\n\n([\s\S]*?)\n\n/.exec(digest.body)?.[1];
+    expect(section?.split('\n')).toEqual([
+      `- weekly summary "Weekly summary 2026-W47" (${summary.id}), ${owner.name}, due Monday 23 November 2026: submitted on Monday 23 November 2026`,
+      '- other "Waived one" (d-waived), v-not-on-roster, due Thursday 26 November 2026: waived',
+      `- other "${survey}" (d-survey), Omar Farooq, due Sunday 29 November 2026: pending, ${link}`,
+    ]);
+    expect(digest.htmlBody).not.toMatch(/<b>Survey|<y>/);
+    expect(digest.htmlBody).toContain('&lt;b&gt;Survey&lt;/b&gt; &amp; &quot;results&quot;');
+    expect(digest.htmlBody).toContain('usp=sharing&amp;x=&lt;y&gt;');
   });
 
   it("send the CfP lead the previous month once, on the month's first weekly run", () => {

@@ -59,6 +59,7 @@ describe('the CIL Hub menu', () => {
           { caption: 'Re-issue enrollment…', functionName: 'reissueEnrollmentFromMenu' },
           { caption: 'Link unmatched attendance…', functionName: 'openLinkAttendanceSidebar' },
           { caption: 'Send deferred emails', functionName: 'sendDeferredMail' },
+          { caption: 'Preview daily check…', functionName: 'openDailyCheckPreviewSidebar' },
           { caption: 'Review pending actions…', functionName: 'openPendingActionsSidebar' },
           { caption: 'Generate report…', functionName: 'openGenerateReportSidebar' },
           { caption: 'Turn on schedule', functionName: 'turnOnScheduleFromMenu' },

@@ -89,4 +89,31 @@ describe('pending actions', () => {
     expect(page).toContain(omarWarning);
     expect(page).not.toContain(aliWarning);
   });
+
+  it('"Preview daily check…" shows the steps, roster changes and emails a run would make, escaped, and changes nothing', () => {
+    const demo = setUpDemo();
+    asLead(demo.sandbox, (id: string) => {
+      const sheet = SpreadsheetApp.openById(id).getSheetByName('Volunteers')!;
+      const values = sheet.getDataRange().getValues();
+      const nameAt = values[0]!.indexOf('Name');
+      const row = values.findIndex((cells) => cells[nameAt] === 'Omar Farooq');
+      sheet.getRange(row + 1, nameAt + 1).setValue("'<b>Omar</b>");
+    }, [demo.spreadsheetId]);
+    demo.sandbox.openSpreadsheet(demo.spreadsheetId);
+    const before = workspaceOf(demo.sandbox);
+    const preview = runOk<{ cils: { steps: { type: string }[]; emails: { to: string[] }[] }[] }>(demo.sandbox, 'previewDailyCheck', [demo.cilId]);
+    const shown = demo.sandbox.chooseMenuItem(demo.spreadsheetId, 'openDailyCheckPreviewSidebar');
+    expect(shown.error).toBeNull();
+    expect(workspaceOf(demo.sandbox)).toEqual(before);
+    const page = demo.sandbox.state.ui.shown.at(-1)!;
+    expect(page.kind).toBe('sidebar');
+    const markup = page.content;
+    expect(markup).toContain('&lt;b&gt;Omar&lt;/b&gt;');
+    expect(markup).not.toContain('<b>Omar');
+    expect(preview.cils[0]!.steps.length).toBeGreaterThan(0);
+    expect((markup.match(/<li><strong>/g) ?? []).length).toBe(preview.cils[0]!.steps.length);
+    expect(preview.cils[0]!.emails.length).toBeGreaterThan(0);
+    for (const email of preview.cils[0]!.emails) expect(markup).toContain(`to ${email.to.join(', ')}`);
+    expect(markup).toContain('waits for a lead to approve it');
+  });
 });

@@ -5,12 +5,11 @@ import { instantFromDate, type Instant } from '../../../shared/time/instant';
 import { dayOf } from '../../../shared/time/zone';
 import { findCil, registeredCils, type RegisteredCil } from '../cil-registry';
 import { openCil, type OpenCil } from '../cil/open-cil';
-import type { RecordRow } from '../google/tab-sheet';
 import { emailForAction } from '../email/accountability/emails-for-actions';
-import { sendDeferred } from '../mail/outbox';
+import { inMailBatch, sendDeferred } from '../mail/outbox';
 import { appendLogEvents, rewriteLogRows } from '../records/accountability-log';
 import { readCilRecords } from './cil-records';
-import { emailContextOf, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
+import { emailContextOf, rowsNowSent, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
 import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-steps';
 
 // The daily check (issue 6): for every CIL this deployment serves, read each tab once, let the rules
@@ -52,6 +51,8 @@ export interface StepTaken {
   setsRosterStatus?: RosterStep['status'];
   /** What became of its email in a run (absent in a preview and for a proposed step). */
   mail?: MailOutcome;
+  /** Why Gmail refused it, for the lead to fix (an invalid address on the roster). */
+  mailProblem?: string;
 }
 
 export interface CilCheck {
@@ -139,19 +140,17 @@ function checkCil(registered: RegisteredCil, now: Date, deferredSent: Readonly<R
     const steps = evaluation.actions.map((action, i) => stepOf(action, events[i]));
     const rosterChanges = applyRosterSteps(cil, rosterStepsOf(steps), at, today);
 
-    const sent: RecordRow<AccountabilityEvent>[] = [];
-    const sentEarlier = sentKeysOf(registered.id, deferredSent);
-    for (const row of read.log.rows) {
-      const sentAt = row.record.checkKey === undefined ? undefined : sentEarlier.get(row.record.checkKey);
-      if (sentAt !== undefined && row.record.status === 'approved') sent.push({ rowNumber: row.rowNumber, record: { ...row.record, status: 'sent', emailSentAt: sentAt } });
-    }
+    const sent = rowsNowSent(read.log.rows, sentKeysOf(registered.id, deferredSent));
     const context = emailContextOf(cil, read, evaluation, today);
-    evaluation.actions.forEach((action, i) => {
-      if (events[i]!.status !== 'approved') return;
-      const { mail, event } = sendStepEmail(registered.id, action, events[i]!, context);
-      steps[i]!.mail = mail;
-      if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
-    });
+    inMailBatch(() =>
+      evaluation.actions.forEach((action, i) => {
+        if (events[i]!.status !== 'approved') return;
+        const { mail, event, mailProblem } = sendStepEmail(registered.id, action, events[i]!, context);
+        steps[i]!.mail = mail;
+        if (mailProblem !== undefined) steps[i]!.mailProblem = mailProblem;
+        if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
+      }),
+    );
     rewriteLogRows(cil.spreadsheet, read.log.header, sent, cil.settings.timeZone);
 
     const awaitingLead = [...read.records.log, ...events].filter((event) => event.status === 'proposed').length;
@@ -255,7 +254,8 @@ export interface EmailPreview {
 }
 
 export interface DailyCheckPreview {
-  cils: ((CilCheck & { emails: EmailPreview[] }) | CilCheckFailure)[];
+  /** `names`: the volunteers the steps are about, by ID, for a lead to read. */
+  cils: ((CilCheck & { emails: EmailPreview[]; names: Record<string, string> }) | CilCheckFailure)[];
 }
 
 /**
@@ -290,7 +290,9 @@ export function previewDailyCheck(cilId?: string | null): DailyCheckPreview {
           if (!step) return [];
           return [{ checkKey: action.checkKey, to: step.email.to, subject: step.email.subject, optedOut: !step.mandatory && step.reminders === 'off' }];
         });
-        return { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges, emails };
+        const about = new Set(steps.map((step) => step.volunteerId));
+        const names = Object.fromEntries(read.records.volunteers.filter((volunteer) => about.has(volunteer.id)).map((volunteer) => [volunteer.id, volunteer.name]));
+        return { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges, emails, names };
       } catch (error) {
         return { cilId: registered.id, name: registered.name, problem: messageOf(error) };
       }

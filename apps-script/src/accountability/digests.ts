@@ -9,12 +9,12 @@ import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
 import type { Volunteer } from '../../../shared/records/volunteer';
 import { addDays, dayFromParts, partsOf, type CalendarDay } from '../../../shared/time/calendar-day';
 import { dateOfInstant, instantFromDate, type Instant } from '../../../shared/time/instant';
-import { monthOf, weekOf } from '../../../shared/time/period';
+import { monthOf, periodRange, weekOf } from '../../../shared/time/period';
 import { dayOf } from '../../../shared/time/zone';
 import type { OpenCil } from '../cil/open-cil';
 import { cfpMonthlyDigestEmail, type CfpMonthlyDigestFacts } from '../email/accountability/cfp-monthly-digest';
 import { cilContactOf } from '../email/accountability/emails-for-actions';
-import { leadDigestEmail } from '../email/accountability/lead-digest';
+import { leadDigestEmail, type DigestDeliverable } from '../email/accountability/lead-digest';
 import type { AccountabilityEmail } from '../email/accountability/letter';
 import { readTab, sheetOf, warnInvalidRows } from '../google/tab-sheet';
 import { sendOrDefer, type SendOutcome } from '../mail/outbox';
@@ -61,7 +61,7 @@ function typeOfRow(event: AccountabilityEvent): ActionType | undefined {
     reintegration: 'reintegration',
     'mentor check-in': 'mentor check-in',
     note: 'back to active',
-    reminder: event.checkKey?.includes(':deadline:') ? 'deadline reminder' : 'hours reminder',
+    reminder: event.checkKey?.includes(':deadline:') ? 'deadline reminder' : event.checkKey?.includes(':meeting:') ? 'meeting reminder' : 'hours reminder',
   };
   return byKind[event.kind];
 }
@@ -116,6 +116,25 @@ function monthlyFacts(
     },
     steps: { warnings: countOf('warning'), offboardings: countOf('offboarding'), reintegrations: countOf('reintegration'), mentorCheckIns: countOf('mentor check-in') },
   };
+}
+
+/** The deliverables due in the ISO week, by due day then title, with their owners' names. */
+function dueInWeek(read: WeeklyRead, week: string): DigestDeliverable[] {
+  const { first, last } = periodRange(week);
+  const names = new Map(read.volunteers.map((volunteer) => [volunteer.id, volunteer.name]));
+  return read.deliverables
+    .filter((deliverable) => deliverable.dueOn >= first && deliverable.dueOn <= last)
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+    .map(({ id, kind, title, ownerVolunteerId, dueOn, status, submittedOn, link }) => ({
+      id,
+      kind,
+      title,
+      owner: names.get(ownerVolunteerId) ?? ownerVolunteerId,
+      dueOn,
+      status,
+      ...(submittedOn === undefined ? {} : { submittedOn }),
+      ...(link === undefined ? {} : { link }),
+    }));
 }
 
 /**
@@ -191,6 +210,7 @@ export function sendDigests(cil: OpenCil, read: WeeklyRead, now: Date): DigestRe
       counts,
       cilReasons: evaluation.cil.reasons,
       volunteers: evaluation.volunteers,
+      dueThisWeek: dueInWeek(read, week),
       waiting,
       spreadsheetUrl: cil.spreadsheet.getUrl(),
     });

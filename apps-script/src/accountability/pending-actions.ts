@@ -41,6 +41,8 @@ export interface Decision {
   rosterChanges: RosterChange[];
   /** What became of the approved step's email; absent for a dismissal. */
   mail?: MailOutcome;
+  /** Why Gmail refused the email, for the lead to fix. */
+  mailProblem?: string;
 }
 
 const TYPE_OF_KIND: Partial<Record<AccountabilityEvent['kind'], ActionType>> = {
@@ -77,7 +79,7 @@ function actionOf(event: AccountabilityEvent, evaluated: readonly ProposedAction
 }
 
 /** Sends the approved step's email; the row becomes 'sent' (a second write) once it went. */
-function sendApproved(cil: OpenCil, rowNumber: number, event: AccountabilityEvent): { mail: MailOutcome; event: AccountabilityEvent } {
+function sendApproved(cil: OpenCil, rowNumber: number, event: AccountabilityEvent): ReturnType<typeof sendStepEmail> {
   const now = new Date();
   const timeZone = cil.settings.timeZone;
   const today = dayOf(now, timeZone);
@@ -140,7 +142,7 @@ function decide(logId: unknown, cilId: string | null | undefined, change: (event
           ? []
           : applyRosterSteps(cil, [{ volunteerId: event.volunteerId, status }], event.at, dayOf(new Date(), timeZone));
       if (!sent) return { cilId: cil.registered.id, event, rosterChanges };
-      return { cilId: cil.registered.id, event: sent.event, rosterChanges, mail: sent.mail };
+      return { cilId: cil.registered.id, event: sent.event, rosterChanges, mail: sent.mail, ...(sent.mailProblem === undefined ? {} : { mailProblem: sent.mailProblem }) };
     },
     busyForLead,
   );
@@ -192,8 +194,9 @@ const SCRIPT = `
     status.textContent = dismissing ? 'Dismissing…' : 'Approving…';
     var run = google.script.run
       .withSuccessHandler(function (decision) {
-        status.className = 'status done';
-        status.textContent = (dismissing ? 'Dismissed' : 'Approved') + ' by ' + decision.event.by + '.';
+        var done = (dismissing ? 'Dismissed' : 'Approved') + ' by ' + decision.event.by + '.';
+        status.className = decision.mailProblem ? 'status error' : 'status done';
+        status.textContent = decision.mailProblem ? done + ' ' + decision.mailProblem + ' Correct the address in the Volunteers tab and write to them yourself.' : done;
       })
       .withFailureHandler(function (error) {
         enable(true);

@@ -196,7 +196,7 @@ describe('digests', () => {
   const counts = { volunteers: 12, tracked: 10, active: 7, atRisk: 2, inactive: 1, onLeave: 1, newMembers: 1 };
   const cilReasons = [{ code: 'no event this quarter' as const, period: '2026-Q4', summary: 'No event held or planned in 2026-Q4 (at least one a quarter), and its last month has begun.', evidence: [] }];
 
-  it('lead digest: standings, the at-risk list with reasons, steps waiting for a lead', () => {
+  it('lead digest: standings, the at-risk list with reasons, the deliverables due this week, steps waiting for a lead', () => {
     const email = leadDigestEmail({
       cil,
       week: '2026-W48',
@@ -207,11 +207,24 @@ describe('digests', () => {
         { volunteerId: 'V-1', name: 'Steady', standing: 'active', reasons: [] },
         { volunteerId: 'V-2', name: HOSTILE, standing: 'inactive', reasons: [missed] },
       ],
+      dueThisWeek: [
+        { id: 'D-7', kind: 'biweekly update', title: 'Biweekly update 2026-B24', owner: 'Sana Mir', dueOn: '2026-11-30', status: 'submitted', submittedOn: '2026-11-30' },
+        { id: 'D-8', kind: 'other', title: 'Survey <b>report</b>', owner: HOSTILE, dueOn: '2026-12-03', status: 'pending', link: 'https://docs.google.com/document/d/abc?x=1&y="2"' },
+      ],
       waiting: [{ type: 'warning', checkKey: 'warning:V-2:1:2026-11-13', volunteerId: 'V-2', volunteerName: HOSTILE, evidenceText: 'Inactive: missed two meetups.' }],
     });
     expect(email.to).toEqual(['lead@cil.example', 'second@cil.example']);
-    expectSafeAndComplete(email, ['10 tracked members: 7 active, 2 at risk, 1 inactive', `${HOSTILE} (V-2), inactive: Missed 2 consecutive`, `warning for ${HOSTILE}: Inactive: missed two meetups.`, '2026-Q4: No event held']);
+    expectSafeAndComplete(email, [
+      '10 tracked members: 7 active, 2 at risk, 1 inactive',
+      `${HOSTILE} (V-2), inactive: Missed 2 consecutive`,
+      'biweekly update "Biweekly update 2026-B24" (D-7), Sana Mir, due Monday 30 November 2026: submitted on Monday 30 November 2026',
+      `other "Survey <b>report</b>" (D-8), ${HOSTILE}, due Thursday 3 December 2026: pending, https://docs.google.com/document/d/abc?x=1&y="2"`,
+      `warning for ${HOSTILE}: Inactive: missed two meetups.`,
+      '2026-Q4: No event held',
+    ]);
     expect(email.text).not.toContain('Steady');
+    const quiet = leadDigestEmail({ cil, week: '2026-W48', today: '2026-11-30', counts, cilReasons: [], volunteers: [], dueThisWeek: [], waiting: [] });
+    expectSafeAndComplete(quiet, ['Due this week', 'No deliverable is due this week.', 'No proposed step is waiting.']);
   });
 
   it('CfP monthly digest: members, meetings, reports on time and overdue, steps, mentor check-in', () => {

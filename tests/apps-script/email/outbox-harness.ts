@@ -1,4 +1,4 @@
-import { sendDeferred, sendOrDefer } from '../../../apps-script/src/mail/outbox';
+import { inMailBatch, sendDeferred, sendOrDefer } from '../../../apps-script/src/mail/outbox';
 import { formalWarningEmail } from '../../../apps-script/src/email/accountability/formal-warning';
 import { hoursReminderEmail } from '../../../apps-script/src/email/accountability/hours-reminder';
 
@@ -17,8 +17,8 @@ export function sendReminders(count: number, reminders: 'on' | 'off' | undefined
   return outcomes;
 }
 
-export function sendWarning(i: number, reasonText: string) {
-  const volunteer = { name: `Volunteer ${i}`, email: `v${i}@example.org` };
+export function sendWarning(i: number, reasonText: string, email = `v${i}@example.org`) {
+  const volunteer = { name: `Volunteer ${i}`, email };
   const reason = { code: 'no communication' as const, severity: 'inactive' as const, summary: reasonText, evidence: [] };
   const message = formalWarningEmail({ cil, volunteer, warningNumber: 1, warningsBeforeOffboarding: 2, respondWithinDays: 14, reasons: [reason], today: '2026-11-27' });
   return sendOrDefer(message, { mandatory: true, checkKey: `warning:V-${i}:1:2026-11-13`, reminders: 'off' });
@@ -26,4 +26,9 @@ export function sendWarning(i: number, reasonText: string) {
 
 export function sendWaiting() {
   return sendDeferred();
+}
+
+/** Warnings with a long reason, deferred in one batch as the daily run defers a CIL's steps. */
+export function sendWarningsInOneBatch(count: number, reasonText: string) {
+  return inMailBatch(() => Array.from({ length: count }, (_, i) => sendWarning(500 + i, reasonText)));
 }

@@ -3,6 +3,7 @@ import {
   backToActiveKey,
   deadlineReminderKey,
   hoursReminderKey,
+  meetingReminderKey,
   mentorCheckInKey,
   offboardingKey,
   overrideKey,
@@ -18,6 +19,7 @@ describe('check keys', () => {
   it.each([
     [hoursReminderKey('V-12', '2026-W48'), 'reminder:V-12:hours:2026-W48'],
     [deadlineReminderKey('V-12', 'D-5', '2026-12-01'), 'reminder:V-12:deadline:D-5:2026-12-01'],
+    [meetingReminderKey('V-12', 'M-7', '2026-11-25'), 'reminder:V-12:meeting:M-7:2026-11-25'],
     [warningKey('V-12', 2, '2026-11-21'), 'warning:V-12:2:2026-11-21'],
     [offboardingKey('V-12', '2026-11-21'), 'offboarding:V-12:2026-11-21'],
     [reintegrationKey('V-12', 'E-40'), 'reintegration:V-12:E-40'],

@@ -7,12 +7,13 @@ import { weekOf } from '../../../../shared/time/period';
 import { formalWarningEmail } from './formal-warning';
 import { hoursReminderEmail } from './hours-reminder';
 import { bullets, dayWords, heading, letter, paragraph, type AccountabilityEmail, type CilContact } from './letter';
+import { meetingReminderEmail } from './meeting-reminder';
 import { offboardingEmail } from './offboarding';
 import { reintegrationEmail } from './reintegration';
 import { reportDueEmail } from './report-due';
 
 // Which email a step of the rules engine sends, built from the CIL's records as the daily check read
-// them: a reminder to its volunteer, a warning, offboarding or reintegration letter, or a mentor
+// them: a reminder to its volunteer (hours, a deliverable due, a meeting), a warning, offboarding or reintegration letter, or a mentor
 // check-in to the CfP lead. A step without an email (a "back to active" note), or whose recipient the
 // records do not name, sends none and stays 'approved' in the log.
 
@@ -20,7 +21,7 @@ import { reportDueEmail } from './report-due';
 export interface EmailContext {
   settings: Settings;
   today: CalendarDay;
-  records: Pick<CilRecords, 'volunteers' | 'hours' | 'deliverables'>;
+  records: Pick<CilRecords, 'volunteers' | 'hours' | 'deliverables' | 'meetings'>;
   assessments: readonly Pick<VolunteerAssessment, 'volunteerId' | 'weeklyCommitment'>[];
 }
 
@@ -85,6 +86,15 @@ export function emailForAction(action: ProposedAction, context: EmailContext): S
           deliverable: { ...facts, ...(deliverable.period === undefined ? {} : { period: deliverable.period }), ...(deliverable.link === undefined ? {} : { link: deliverable.link }) },
           today,
         }),
+      );
+    }
+    case 'meeting reminder': {
+      const ref = action.evidence.find((candidate) => candidate.tab === 'Meetings');
+      const meeting = records.meetings.find((candidate) => candidate.id === ref?.id);
+      if (!meeting) return null;
+      const { kind, title, startsAt, endsAt, meetCode } = meeting;
+      return optional(
+        meetingReminderEmail({ cil, volunteer: addressee, meeting: { kind, title, startsAt, endsAt, ...(meetCode === undefined ? {} : { meetCode }) }, timeZone: settings.timeZone }),
       );
     }
     case 'warning':

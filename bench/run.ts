@@ -9,6 +9,7 @@ import { emptyWorkspace } from '../sandbox/src/workspace';
 import { benchAccountability } from './accountability';
 import { benchDashboard } from './dashboard';
 import { benchExtension } from './extension';
+import { benchReports } from './reports';
 import { benchSync } from './sync';
 
 // `npm run bench`: figures, not verdicts. Bundle bytes, and what each entry point costs in the
@@ -60,3 +61,5 @@ await benchExtension();
 benchAccountability(bundle);
 
 benchDashboard(bundle);
+
+benchReports(bundle);

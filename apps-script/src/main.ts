@@ -33,3 +33,5 @@ export { addCitizen } from './lead-forms/add-citizen';
 export { recordStory } from './lead-forms/record-story';
 export { logAbsenceNotice } from './lead-forms/log-absence-notice';
 export { openDailyCheckPreviewSidebar } from './sidebar/daily-check-preview-sidebar';
+export { generateReport } from './reports/generate-report';
+export { openGenerateReportSidebar } from './sidebar/generate-report-sidebar';

@@ -133,6 +133,11 @@ export const googleErrors = {
     `This action would increase the number of columns in the workbook above the limit of ${limit} columns.`,
   uiResponseNotOffered: (button: string, offered: string) =>
     `The scripted UI response ${button} is not one of the dialog's buttons (${offered}).`,
+  elementNotDetached: () => 'Element must be detached.',
+  // Google does not document what $ and \ do in a Docs replaceText replacement (regex engines read
+  // them as group references and escapes), so the sandbox refuses them rather than guess.
+  replacementUnknown: (replacement: string) =>
+    `The sandbox refuses a replaceText replacement holding $ or \\ (${replacement}): Google does not document what they do there. Insert such text with Text.insertText.`,
 } as const;
 
 /** How Apps Script names an argument's type in a signature mismatch: (String,number,Object[]). */

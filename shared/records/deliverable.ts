@@ -17,8 +17,11 @@ export const DELIVERABLE_KINDS = [
 ] as const;
 export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
 
-/** Lateness is not a status: it follows from "Due on" and "Submitted on". 'waived' is excused by a lead. */
-export const DELIVERABLE_STATUSES = ['pending', 'submitted', 'waived'] as const;
+/**
+ * Lateness is not a status: it follows from "Due on" and "Submitted on". 'drafted': CIL Hub wrote the
+ * report's draft (the Link) and it is still owed until "Submitted on" is set. 'waived' is excused by a lead.
+ */
+export const DELIVERABLE_STATUSES = ['pending', 'drafted', 'submitted', 'waived'] as const;
 export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
 
 export const deliverableSchema = z

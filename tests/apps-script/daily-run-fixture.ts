@@ -1,5 +1,5 @@
-import { DASHBOARD_TAB_NAME } from '../../apps-script/src/cil/dashboard-tab';
 /// <reference types="google-apps-script" />
+import { DASHBOARD_TAB_NAME } from '../../apps-script/src/cil/dashboard-tab';
 import { accountabilityTab, type AccountabilityEvent } from '../../shared/records/accountability';
 import { cellsFromRecord, readHeader, rowFromCells } from '../../shared/records/row-codec';
 import type { TabDefinition, TabRecord } from '../../shared/records/tab';
@@ -60,7 +60,6 @@ export function setScriptProperty(sandbox: Sandbox, key: string, value: string):
   asLead(sandbox, (key: string, value: string) => PropertiesService.getScriptProperties().setProperty(key, value), [key, value]);
 }
 
-/** What a run may change: the spreadsheets, Drive, properties, triggers and the outbox. */
 /**
  * The spreadsheets without their Dashboard tabs: the records a run must leave as they are when nothing
  * new is due. The Dashboard is a view each run rewrites, down to its "Refreshed" time.
@@ -71,6 +70,7 @@ export function recordsWithoutDashboard(sandbox: Sandbox) {
   );
 }
 
+/** What a run may change: the spreadsheets, Drive, properties, triggers and the outbox. */
 export function workspaceOf(sandbox: Sandbox) {
   const { spreadsheets, drive, properties, triggers, mail } = sandbox.state;
   return structuredClone({ spreadsheets, drive, properties, triggers, outbox: mail.outbox });

@@ -5,6 +5,7 @@ import { hoursTab } from '../../shared/records/hours';
 import { readSettings } from '../../shared/records/settings';
 import { headerRow, type TabDefinition } from '../../shared/records/tab';
 import { volunteersTab } from '../../shared/records/volunteer';
+import { REPORT_CATALOG } from '../../shared/reports/report-catalog';
 import type { Sandbox } from '../../sandbox/src/runtime/sandbox';
 import { asLead, sheetState, snapshot } from './as-lead';
 import { newSandbox, runOk } from './built-bundle';
@@ -307,6 +308,7 @@ describe('setUpCil on an empty Drive', () => {
     expect(result.created).toEqual([
       'folder "CIL Lahore"',
       ...['Reports', 'Reports/2026', 'Templates', 'Events', 'Projects', 'Archive'].map((f) => `folder "CIL Lahore/${f}"`),
+      ...REPORT_CATALOG.map((report) => `template "CIL Lahore/Templates/${report.title} (template)"`),
       'spreadsheet "CIL Lahore — CIL Hub"',
       ...TAB_NAMES.map((name) => `tab "${name}"`),
       'tab "Dashboard"',
@@ -428,7 +430,9 @@ describe('adopting what a lead already has', () => {
     expect(result.kept).toEqual(['folder "CIL Lahore"', 'folder "CIL Lahore/Reports"', 'folder "CIL Lahore/Templates"']);
     expect(result.created.slice(0, 4)).toEqual(['folder "CIL Lahore/Reports/2026"', 'folder "CIL Lahore/Events"', 'folder "CIL Lahore/Projects"', 'folder "CIL Lahore/Archive"']);
     expect(namesIn(sandbox, itemNamed(sandbox, cilId, 'Reports').id)).toEqual(['2025', '2026']);
-    expect(namesIn(sandbox, itemNamed(sandbox, cilId, 'Templates').id)).toEqual(['Monthly update.txt']);
+    expect(namesIn(sandbox, itemNamed(sandbox, cilId, 'Templates').id)).toEqual(
+      ['Monthly update.txt', ...REPORT_CATALOG.map((report) => `${report.title} (template)`)].sort(),
+    );
     expect(namesIn(sandbox, 'root')).toEqual(['CfP network']);
   });
 

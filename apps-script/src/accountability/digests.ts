@@ -111,7 +111,7 @@ function monthlyFacts(
       onTime,
       late: submitted.length - onTime,
       outstanding: due
-        .filter((deliverable) => deliverable.status === 'pending')
+        .filter((deliverable) => deliverable.status !== 'submitted')
         .map(({ id, kind, title, dueOn, ownerVolunteerId }) => ({ id, kind, title, dueOn, owner: names.get(ownerVolunteerId) ?? ownerVolunteerId })),
     },
     steps: { warnings: countOf('warning'), offboardings: countOf('offboarding'), reintegrations: countOf('reintegration'), mentorCheckIns: countOf('mentor check-in') },

@@ -1,9 +1,11 @@
 import type { Attendance } from '../../../shared/records/attendance';
+import type { Citizen } from '../../../shared/records/citizen';
 import type { Deliverable } from '../../../shared/records/deliverable';
 import type { HoursCategory, HoursEntry } from '../../../shared/records/hours';
 import type { Meeting, MeetingKind } from '../../../shared/records/meeting';
 import type { Notice } from '../../../shared/records/notice';
 import type { Project } from '../../../shared/records/project';
+import type { Story } from '../../../shared/records/story';
 import { LEAD_ROLES, type Volunteer, type VolunteerRole } from '../../../shared/records/volunteer';
 import { addDays, dayFromParts, dayNumberOf, MONTH_NAMES, partsOf, weekdayOf, type CalendarDay } from '../../../shared/time/calendar-day';
 import { dateOfInstant, instantFromDate, type Instant } from '../../../shared/time/instant';
@@ -12,9 +14,10 @@ import { dayOf, instantFromWallClock } from '../../../shared/time/zone';
 import { seededRandom, type SeededRandom } from './seeded-random';
 
 // The demo CIL's records: a dozen volunteers in the handbook's roles and eight weeks of CIL life before
-// "now" (meetups, monthly CfP calls, a hack night, an event; attendance, notices, hours; two projects
-// and the reports owed to CfP), with a couple of volunteers drifting into inactivity for the daily
-// check to find. Pure and deterministic: the same moment and time zone give the same records.
+// "now" (meetups, monthly CfP calls, a hack night, an event, with takeaways; attendance, notices, hours;
+// two projects, one completed, and the reports owed to CfP; the stories told and the citizens met),
+// with a couple of volunteers drifting into inactivity for the daily check to find. Pure and
+// deterministic: the same moment and time zone give the same records.
 
 const SEED = 0x0c11_2026;
 const WEEKS = 8;
@@ -83,6 +86,16 @@ const NOTES: Partial<Record<HoursCategory, readonly string[]>> = {
   learning: ['GIS tutorial', 'Civic tech reading group'],
 };
 
+/** People at the open house who are not on the roster. */
+const OPEN_HOUSE_VISITORS = 28;
+
+const CITIZENS = [
+  { name: 'Rubina Shah', contact: 'rubina.shah@example.com', area: 'Model Town', interests: ['water', 'sanitation'] },
+  { name: 'Tariq Mehmood', contact: '+92 300 1234567', area: 'Gulberg', interests: ['transit'] },
+  { name: 'Asma Javed', contact: 'asma.javed@example.com', area: 'Johar Town', interests: ['transit', 'open data'] },
+  { name: 'Kamran Ali', contact: 'kamran.ali@example.com', area: 'Model Town', interests: ['water'] },
+] as const;
+
 const ABSENCE_REASONS = ['University exam that day', 'Family commitment', 'Travelling to Islamabad', 'Unwell', 'Office deadline'];
 
 export interface DemoRecords {
@@ -93,6 +106,8 @@ export interface DemoRecords {
   hours: HoursEntry[];
   projects: Project[];
   deliverables: Deliverable[];
+  stories: Story[];
+  citizens: Citizen[];
 }
 
 const emailOf = (name: string) => `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`;
@@ -115,6 +130,7 @@ interface Scheduled {
   minutes: number;
   expectedAttendees: string;
   online: boolean;
+  takeaways?: string;
 }
 
 /** The meetings from eight weeks ago to two weeks ahead: biweekly Saturday meetups, first-Tuesday CfP calls, a hack night, an event. */
@@ -130,9 +146,27 @@ function schedule(today: CalendarDay): Scheduled[] {
     }
   }
   const threeWeeksAgo = addDays(today, -21);
-  scheduled.push({ kind: 'hack night', title: 'Hack night: transit data', day: addDays(threeWeeksAgo, 4 - weekdayOf(threeWeeksAgo)), start: [19, 0], minutes: 180, expectedAttendees: 'all', online: true });
+  scheduled.push({
+    kind: 'hack night',
+    title: 'Hack night: transit data',
+    day: addDays(threeWeeksAgo, 4 - weekdayOf(threeWeeksAgo)),
+    start: [19, 0],
+    minutes: 180,
+    expectedAttendees: 'all',
+    online: true,
+    takeaways: 'Mapped 120 bus stops on routes 12 and 18; the stop names need checking against the Metro list.',
+  });
   const fiveWeeksAgo = addDays(today, -35);
-  scheduled.push({ kind: 'event', title: 'Civic tech open house', day: addDays(fiveWeeksAgo, 7 - weekdayOf(fiveWeeksAgo)), start: [14, 0], minutes: 180, expectedAttendees: 'all', online: false });
+  scheduled.push({
+    kind: 'event',
+    title: 'Civic tech open house',
+    day: addDays(fiveWeeksAgo, 7 - weekdayOf(fiveWeeksAgo)),
+    start: [14, 0],
+    minutes: 180,
+    expectedAttendees: 'all',
+    online: false,
+    takeaways: 'Residents want complaint tracking beyond water; three students signed up to volunteer.',
+  });
   return scheduled.sort((a, b) => inOrder(a.day, b.day) || a.start[0] - b.start[0]);
 }
 
@@ -198,6 +232,7 @@ export function demoRecords(now: Date, timeZone: string): DemoRecords {
     const endsAt = plusMinutes(startsAt, s.minutes);
     const meeting: Meeting = { id: `m-${random.hex(8)}`, kind: s.kind, title: s.title, startsAt, endsAt, expectedAttendees: s.expectedAttendees };
     if (s.online) meeting.meetCode = meetCode(random);
+    if (s.takeaways !== undefined) meeting.takeaways = s.takeaways;
     meetings.push(meeting);
     if (endsAt > nowInstant) continue;
 
@@ -239,7 +274,8 @@ export function demoRecords(now: Date, timeZone: string): DemoRecords {
       const minutes = Math.round((dateOfInstant(leftAt).getTime() - dateOfInstant(joinedAt).getTime()) / 60_000);
       attendance.push({ id: random.uuid(), ...row, status: 'present', joinedAt, leftAt, minutes, meetCode: meeting.meetCode, source: 'extension' });
     });
-    meeting.participantCount = present;
+    // The open house drew visitors who are not on the roster.
+    meeting.participantCount = s.kind === 'event' ? present + OPEN_HOUSE_VISITORS : present;
   }
   const pastMeetupRows = meetings.filter((m) => m.kind === 'CIL meetup' && m.endsAt <= nowInstant);
   const lastPastMeetup = pastMeetupRows[pastMeetupRows.length - 1];
@@ -318,7 +354,40 @@ export function demoRecords(now: Date, timeZone: string): DemoRecords {
   hours.sort((a, b) => inOrder(a.loggedAt, b.loggedAt));
 
   const event = scheduled.find((s) => s.kind === 'event')!;
-  return { volunteers, meetings, attendance, notices, hours, projects, deliverables: deliverablesFor(random, today, event, water, byRole) };
+  const hackNight = scheduled.find((s) => s.kind === 'hack night')!;
+  const deliverables = deliverablesFor(random, today, event, water, byRole);
+  return { volunteers, meetings, attendance, notices, hours, projects, deliverables, ...storiesAndCitizens(random, event, hackNight, water) };
+}
+
+/** What the storyteller published about the open house, the hack night and the tracker, and the citizens met at the open house. */
+function storiesAndCitizens(random: SeededRandom, event: Scheduled, hackNight: Scheduled, water: Project): Pick<DemoRecords, 'stories' | 'citizens'> {
+  const stories: Story[] = [
+    {
+      id: `s-${random.hex(8)}`,
+      kind: 'blog post',
+      title: 'What Lahore told us at the civic tech open house',
+      outlet: 'CIL Demo blog',
+      link: 'https://blog.cil-demo.example/open-house',
+      publishedOn: addDays(event.day, 3),
+      views: 420,
+      reactions: 36,
+      shares: 12,
+    },
+    { id: `s-${random.hex(8)}`, kind: 'social media', title: "Mapping Lahore's bus stops at hack night", outlet: 'Instagram', publishedOn: addDays(hackNight.day, 1), views: 1800, reactions: 240, shares: 31 },
+    { id: `s-${random.hex(8)}`, kind: 'press mention', title: 'Residents’ app gets water complaints fixed', outlet: 'Dawn', publishedOn: addDays(water.completedOn!, 6) },
+  ];
+  const consentText = 'I agree that CIL Demo may keep my name and contact to invite me to its events and research. I can withdraw at any time.';
+  const citizens: Citizen[] = CITIZENS.map((person, i) => ({
+    id: `c-${random.hex(8)}`,
+    name: person.name,
+    contact: person.contact,
+    area: person.area,
+    interests: [...person.interests],
+    consentGivenOn: event.day,
+    consentText,
+    ...(i === CITIZENS.length - 1 ? { consentWithdrawnOn: addDays(event.day, 10) } : {}),
+  }));
+  return { stories, citizens };
 }
 
 /** What the leads owe CfP around now: weekly summaries (one late), last month's update, the event report, a closure report, the quarter's story. */

@@ -1,9 +1,11 @@
 import { attendanceTab } from '../../../shared/records/attendance';
+import { citizensTab } from '../../../shared/records/citizen';
 import { deliverablesTab } from '../../../shared/records/deliverable';
 import { hoursTab } from '../../../shared/records/hours';
 import { meetingsTab } from '../../../shared/records/meeting';
 import { noticesTab } from '../../../shared/records/notice';
 import { projectsTab } from '../../../shared/records/project';
+import { storiesTab } from '../../../shared/records/story';
 import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
 import { volunteersTab } from '../../../shared/records/volunteer';
 import { registeredCils, type RegisteredCil } from '../cil-registry';
@@ -82,6 +84,8 @@ export function setUpDemoCil(): DemoCil {
     append(cil, hoursTab, records.hours);
     append(cil, projectsTab, records.projects);
     append(cil, deliverablesTab, records.deliverables);
+    append(cil, storiesTab, records.stories);
+    append(cil, citizensTab, records.citizens);
   });
 
   const ids = records.volunteers.map((volunteer) => volunteer.id);

@@ -14,8 +14,12 @@ import { addDriveItem, driveItemUrl, MIME, touchDriveItem } from './drive-items'
 // - After saveAndClose() the body and every element taken from it refuse further use; the Document
 //   itself still answers getId/getName/getUrl and exports what was saved.
 // - replaceText/findText patterns are regular expressions (RE2: no lookaround, no backreferences), matched
-//   separately against each paragraph, list item and table cell. The replacement is literal text:
-//   Apps Script does not expand $1 or $& in it.
+//   separately against each paragraph, list item and table cell. What `$` and `\` do in a replacement
+//   is not documented (body#replaceText), so a replacement holding either is refused; any other
+//   replacement goes in as it is.
+// - An element inserted into another (Table.insertTableRow(index, row), Body.insertParagraph(index,
+//   paragraph) and the like) must be detached: a copy(), from this document or another, or a removed
+//   element; inserting it attaches that very element (container-element#copy).
 // - A table cannot end a body: appending one adds an empty paragraph after it, and the last paragraph
 //   of the body cannot be removed.
 // - A document holds at most 1,020,000 characters; an edit beyond that throws.
@@ -178,6 +182,7 @@ function searchPattern(pattern: unknown): RegExp {
 function replaceInSlots(session: DocSession, slots: TextSlot[], pattern: unknown, replacement: unknown): void {
   const regex = searchPattern(pattern);
   if (typeof replacement !== 'string') fail(googleErrors.signatureMismatch([pattern, replacement], 'replaceText'));
+  if (/[$\\]/.test(replacement)) fail(googleErrors.replacementUnknown(replacement));
   const doc = live(session);
   // An empty paragraph or cell holds no Text element, so there is nothing in it to match.
   const changes = slots
@@ -255,6 +260,18 @@ function removeFromBody(session: DocSession, node: DocumentElementState): void {
   editing(session).body.splice(index, 1);
 }
 
+/**
+ * The node of an element given to Body.insert…(element): it must be of the method's kind, and detached
+ * (a copy(), or an element removed from its body), in this document or another one.
+ */
+function detachedNode(session: DocSession, element: unknown, kind: abstract new (...args: never[]) => BodyChild, args: unknown[], method: string): DocumentElementState {
+  const internals = element instanceof kind ? childInternals.get(element) : undefined;
+  if (!internals) return fail(googleErrors.signatureMismatch(args, method));
+  live(session);
+  if (live(internals.session).body.includes(internals.node)) fail(googleErrors.elementNotDetached());
+  return internals.node;
+}
+
 /** Elements that sit directly in the body. */
 abstract class BodyChild {
   constructor(session: DocSession, node: DocumentElementState) {
@@ -299,6 +316,13 @@ abstract class BodyChild {
     const { session, node } = childInternals.get(this)!;
     removeFromBody(session, node);
     return this;
+  }
+
+  /** A detached deep copy, for Body.appendParagraph(paragraph) and the like, in this or another document (container-element#copy). */
+  copy(): BodyChild {
+    const { session, node } = childInternals.get(this)!;
+    live(session);
+    return childView(session, structuredClone(node));
   }
 
   replaceText(searchPattern: string, replacement: string): this {
@@ -656,6 +680,7 @@ class Table extends BodyChild {
     return this.insertTableRow(this.#node.rows.length, tableRow);
   }
 
+  /** With a row, inserts that (detached) row itself, as Google does: the row is attached from then on. */
   insertTableRow(childIndex: number, tableRow?: TableRow): TableRow {
     live(this.#session);
     const at = checkIndex(childIndex, this.#node.rows.length, true);
@@ -663,7 +688,8 @@ class Table extends BodyChild {
     if (tableRow !== undefined) {
       const source = rowInternals.get(tableRow as object);
       if (!source) return fail(googleErrors.signatureMismatch([childIndex, tableRow], 'Table.insertTableRow'));
-      cells = [...source.row];
+      if (isAttached(source)) fail(googleErrors.elementNotDetached());
+      cells = source.row;
     }
     const doc = editing(this.#session);
     ensureRoom(doc, cells.reduce((n, c) => n + c.length, 0));
@@ -681,7 +707,12 @@ class Table extends BodyChild {
   }
 }
 
-const rowInternals = new WeakMap<object, { row: string[] }>();
+const rowInternals = new WeakMap<object, { session: DocSession; row: string[] }>();
+
+/** Whether a row sits in a table of its document (a copy or a removed row does not). */
+function isAttached({ session, row }: { session: DocSession; row: string[] }): boolean {
+  return live(session).body.some((node) => node.type === 'table' && node.rows.includes(row));
+}
 
 class TableRow {
   #session: DocSession;
@@ -692,7 +723,7 @@ class TableRow {
     this.#session = session;
     this.#table = table;
     this.#row = row;
-    rowInternals.set(this, { row });
+    rowInternals.set(this, { session, row });
   }
 
   getType(): string {
@@ -739,13 +770,20 @@ class TableRow {
     return new TableCell(this.#session, this.#table, [text!], 0);
   }
 
-  getParentTable(): Table {
-    live(this.#session);
-    return new Table(this.#session, this.#table);
+  /** The table holding the row; null for a detached row (a copy, or a removed row). */
+  getParentTable(): Table | null {
+    const table = live(this.#session).body.find((node): node is TableNode => node.type === 'table' && node.rows.includes(this.#row));
+    return table ? new Table(this.#session, table) : null;
   }
 
-  getParent(): Table {
+  getParent(): Table | null {
     return this.getParentTable();
+  }
+
+  /** A detached deep copy, ready for Table.insertTableRow (container-element#copy). */
+  copy(): TableRow {
+    live(this.#session);
+    return new TableRow(this.#session, this.#table, [...this.#row]);
   }
 
   editAsText(): Text {
@@ -872,31 +910,38 @@ class Body {
       .map((n) => new Table(this.#session, n));
   }
 
-  appendParagraph(text: string): Paragraph {
-    return this.insertParagraph(this.getNumChildren(), text);
+  /** appendParagraph(text) makes a paragraph; appendParagraph(paragraph) appends that detached paragraph itself. */
+  appendParagraph(content: string | Paragraph): Paragraph {
+    return this.insertParagraph(this.getNumChildren(), content);
   }
 
-  insertParagraph(childIndex: number, text: string): Paragraph {
-    if (typeof text !== 'string') fail(googleErrors.signatureMismatch([childIndex, text], 'Body.insertParagraph'));
-    return this.#insert(childIndex, emptyParagraph(text), text.length) as Paragraph;
+  insertParagraph(childIndex: number, content: string | Paragraph): Paragraph {
+    if (typeof content === 'string') return this.#insert(childIndex, emptyParagraph(content), content.length) as Paragraph;
+    const node = detachedNode(this.#session, content, Paragraph, [childIndex, content], 'Body.insertParagraph');
+    return this.#insert(childIndex, node, nodeText(node).length) as Paragraph;
   }
 
-  appendListItem(text: string): ListItem {
-    return this.insertListItem(this.getNumChildren(), text);
+  appendListItem(content: string | ListItem): ListItem {
+    return this.insertListItem(this.getNumChildren(), content);
   }
 
-  insertListItem(childIndex: number, text: string): ListItem {
-    if (typeof text !== 'string') fail(googleErrors.signatureMismatch([childIndex, text], 'Body.insertListItem'));
-    return this.#insert(childIndex, { type: 'listItem', text, nesting: 0, glyph: 'BULLET' }, text.length) as ListItem;
+  insertListItem(childIndex: number, content: string | ListItem): ListItem {
+    if (typeof content === 'string') return this.#insert(childIndex, { type: 'listItem', text: content, nesting: 0, glyph: 'BULLET' }, content.length) as ListItem;
+    const node = detachedNode(this.#session, content, ListItem, [childIndex, content], 'Body.insertListItem');
+    return this.#insert(childIndex, node, nodeText(node).length) as ListItem;
   }
 
-  appendTable(cells?: string[][]): Table {
-    return this.insertTable(this.getNumChildren(), cells);
+  /** appendTable() and appendTable(cells) make a table; appendTable(table) appends that detached table itself. */
+  appendTable(content?: string[][] | Table): Table {
+    return this.insertTable(this.getNumChildren(), content);
   }
 
-  insertTable(childIndex: number, cells?: string[][]): Table {
-    const rows = tableCells(cells, 'Body.insertTable');
-    const node: TableNode = { type: 'table', rows };
+  insertTable(childIndex: number, content?: string[][] | Table): Table {
+    const node: TableNode =
+      content instanceof Table
+        ? (detachedNode(this.#session, content, Table, [childIndex, content], 'Body.insertTable') as TableNode)
+        : { type: 'table', rows: tableCells(content, 'Body.insertTable') };
+    const rows = node.rows;
     const table = this.#insert(childIndex, node, rows.flat().reduce((n, c) => n + c.length, 0)) as Table;
     const body = live(this.#session).body;
     if (body[body.length - 1] === node) body.push(emptyParagraph());
@@ -911,12 +956,13 @@ class Body {
     return this.#insert(childIndex, { type: 'horizontalRule' }, 0) as HorizontalRule;
   }
 
-  appendPageBreak(): PageBreak {
-    return this.insertPageBreak(this.getNumChildren());
+  appendPageBreak(pageBreak?: PageBreak): PageBreak {
+    return this.insertPageBreak(this.getNumChildren(), pageBreak);
   }
 
-  insertPageBreak(childIndex: number): PageBreak {
-    return this.#insert(childIndex, { type: 'pageBreak' }, 0) as PageBreak;
+  insertPageBreak(childIndex: number, pageBreak?: PageBreak): PageBreak {
+    const node = pageBreak === undefined ? { type: 'pageBreak' as const } : detachedNode(this.#session, pageBreak, PageBreak, [childIndex, pageBreak], 'Body.insertPageBreak');
+    return this.#insert(childIndex, node, 0) as PageBreak;
   }
 
   #insert(childIndex: number, node: DocumentElementState, characters: number): BodyChild {

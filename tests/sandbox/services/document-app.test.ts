@@ -122,13 +122,56 @@ describe('DocumentApp tables', () => {
     row.appendTableCell('7');
     table.getRow(1).getCell(1).setText('6');
     expect(table.getText()).toBe('Volunteer\tHours\nAli\t6\nSara\t7');
-    expect(row.getParentTable().getNumRows()).toBe(3);
+    expect(row.getParentTable()!.getNumRows()).toBe(3);
     const removed = table.removeRow(0);
     expect(removed.getText()).toBe('Volunteer\tHours');
+    expect(removed.getParentTable()).toBeNull();
     table.insertTableRow(0, removed);
     expect(table.getRow(0).getCell(0).getText()).toBe('Volunteer');
     expect(errorOf(() => table.getCell(0, 2))).toBe('Child index (2) must be less than the number of child elements (2).');
     expect(body.getTables()).toHaveLength(1);
+  });
+
+  // developers.google.com/apps-script/reference/document/table-row#copy() and
+  // table#insertTableRow(Integer,TableRow): a copy is detached; only a detached row can be inserted,
+  // and inserting it attaches that very row.
+  it('copies a row detached, inserts the copy itself, and refuses to insert a row that is attached', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('Report').getBody();
+    const table = body.appendTable([
+      ['Volunteer', 'Hours'],
+      ['{{volunteers.name}}', '{{volunteers.hours}}'],
+    ]);
+    const template = table.getRow(1);
+    const copy = template.copy();
+    expect(copy.getParentTable()).toBeNull();
+    expect(copy.getText()).toBe('{{volunteers.name}}\t{{volunteers.hours}}');
+    const inserted = table.insertTableRow(2, copy);
+    expect(copy.getParentTable()!.getNumRows()).toBe(3);
+    inserted.replaceText('\\{\\{volunteers\\.name\\}\\}', 'Ali');
+    expect(copy.getCell(0).getText()).toBe('Ali');
+    expect(template.getCell(0).getText()).toBe('{{volunteers.name}}');
+    expect(errorOf(() => table.insertTableRow(1, copy))).toBe('Element must be detached.');
+    expect(errorOf(() => table.appendTableRow(template))).toBe('Element must be detached.');
+    expect(table.getNumRows()).toBe(3);
+    const other = body.appendTable([['x', 'y']]);
+    expect(errorOf(() => other.appendTableRow(template))).toBe('Element must be detached.');
+    other.appendTableRow(template.copy());
+    expect(other.getText()).toBe('x\ty\n{{volunteers.name}}\t{{volunteers.hours}}');
+  });
+
+  it('removes a table from the body, and refuses to remove the paragraph Docs keeps after it', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('Report').getBody();
+    body.getChild(0).asParagraph().setText('Intro');
+    const table = body.appendTable([['a']]);
+    expect(errorOf(() => body.getChild(2).removeFromParent())).toBe("Can't remove the last paragraph in a document section.");
+    table.removeFromParent();
+    expect(body.getNumChildren()).toBe(2);
+    expect(table.getParent()).toBeNull();
+    body.removeChild(body.getChild(0));
+    expect(body.getText()).toBe('');
+    expect(errorOf(() => body.removeChild(body.getChild(0)))).toBe("Can't remove the last paragraph in a document section.");
   });
 
   it('takes only String[][]: numbers do not match the signature, ragged rows are refused', () => {
@@ -159,10 +202,21 @@ describe('DocumentApp replaceText and findText', () => {
     expect(body.getText()).toBe('Dear Ali,\nAli logged 5 hours\nName\tAli\n');
   });
 
-  it('treats the pattern as a regular expression and the replacement as literal text', () => {
+  it('treats the pattern as a regular expression and puts the replacement in as it is', () => {
     const { body } = template();
-    body.replaceText('\\{\\{(\\w+)\\}\\}', '[$1 $&]');
-    expect(body.getText()).toBe('Dear [$1 $&],\n[$1 $&] logged [$1 $&] hours\nName\t[$1 $&]\n');
+    body.replaceText('\\{\\{(\\w+)\\}\\}', '[{{name}} 10% (a)]');
+    expect(body.getText()).toBe('Dear [{{name}} 10% (a)],\n[{{name}} 10% (a)] logged [{{name}} 10% (a)] hours\nName\t[{{name}} 10% (a)]\n');
+  });
+
+  // developers.google.com/apps-script/reference/document/body#replaceText(String,String) says nothing
+  // of $ or \ in the replacement, which regex engines read as group references and escapes.
+  it.each(['$1', 'costs $5', 'C:\\reports', '$&'])('refuses a replacement holding $ or \\: %j, changing nothing', (replacement) => {
+    const { body } = template();
+    expect(errorOf(() => body.replaceText('\\{\\{name\\}\\}', replacement))).toBe(
+      `The sandbox refuses a replaceText replacement holding $ or \\ (${replacement}): Google does not document what they do there. Insert such text with Text.insertText.`,
+    );
+    expect(errorOf(() => body.getChild(0).asParagraph().editAsText().replaceText('name', replacement))).toMatch(/^The sandbox refuses/);
+    expect(body.getText()).toBe('Dear {{name}},\n{{name}} logged {{hours}} hours\nName\t{{name}}\n');
   });
 
   it('matches each paragraph separately, honours (?i), and refuses what RE2 lacks', () => {

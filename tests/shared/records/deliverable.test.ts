@@ -33,6 +33,6 @@ describe('deliverable', () => {
   });
 
   it('refuses unknown statuses', () => {
-    expect(messages({ status: 'late' })).toEqual(['status: must be one of: pending, submitted, waived']);
+    expect(messages({ status: 'late' })).toEqual(['status: must be one of: pending, drafted, submitted, waived']);
   });
 });

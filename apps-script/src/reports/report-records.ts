@@ -1,0 +1,57 @@
+import { accountabilityTab } from '../../../shared/records/accountability';
+import { attendanceTab } from '../../../shared/records/attendance';
+import { citizensTab } from '../../../shared/records/citizen';
+import { deliverablesTab } from '../../../shared/records/deliverable';
+import { hoursTab } from '../../../shared/records/hours';
+import { meetingsTab } from '../../../shared/records/meeting';
+import { noticesTab } from '../../../shared/records/notice';
+import { projectsTab } from '../../../shared/records/project';
+import { storiesTab } from '../../../shared/records/story';
+import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
+import { volunteersTab } from '../../../shared/records/volunteer';
+import type { ReportRecords } from '../../../shared/reports/report-facts';
+import type { OpenCil } from '../cil/open-cil';
+import { readTab, sheetOf, warnInvalidRows, type TabRead } from '../google/tab-sheet';
+import { readLog } from '../records/accountability-log';
+import { readCitizens } from '../records/citizens';
+import { readDeliverables } from '../records/deliverables';
+import { readStories } from '../records/stories';
+import { readVolunteers } from '../records/volunteers';
+
+// What a report reads of a CIL: every records tab, each in one getValues, whatever the number of rows.
+// Rows that do not read are left out of the report and named in the execution log.
+
+export interface ReportRecordsRead {
+  records: ReportRecords;
+  /** The Deliverables tab as read: the drafted report's row is rewritten in place. */
+  deliverables: TabRead<typeof deliverablesTab>;
+}
+
+const EFFECT = 'the report leaves them out';
+
+function recordsOf<Tab extends TabDefinition>(tab: Tab, read: TabRead<Tab>): TabRecord<Tab>[] {
+  warnInvalidRows(tab.name, read.invalid, EFFECT);
+  return read.rows.map((row) => row.record);
+}
+
+export function readReportRecords(cil: OpenCil): ReportRecordsRead {
+  const { spreadsheet } = cil;
+  const timeZone = cil.settings.timeZone;
+  const tab = <Tab extends TabDefinition>(definition: Tab) => recordsOf(definition, readTab(sheetOf(spreadsheet, definition), definition, timeZone));
+  const deliverables = readDeliverables(spreadsheet, timeZone);
+  return {
+    records: {
+      volunteers: recordsOf(volunteersTab, readVolunteers(spreadsheet, timeZone)),
+      hours: tab(hoursTab),
+      meetings: tab(meetingsTab),
+      attendance: tab(attendanceTab),
+      notices: tab(noticesTab),
+      projects: tab(projectsTab),
+      deliverables: recordsOf(deliverablesTab, deliverables),
+      stories: recordsOf(storiesTab, readStories(spreadsheet, timeZone)),
+      citizens: recordsOf(citizensTab, readCitizens(spreadsheet, timeZone)),
+      log: recordsOf(accountabilityTab, readLog(spreadsheet, timeZone)),
+    },
+    deliverables,
+  };
+}

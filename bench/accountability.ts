@@ -225,7 +225,7 @@ interface DailyFigures {
 }
 
 /** An assumed cost per Google service call, for a rough estimate of a run's time in Apps Script. */
-const ASSUMED_CALL_MS = 100;
+export const ASSUMED_CALL_MS = 100;
 
 /** The day's run and any follow-ups it leaves (a follow-up fires a minute later: `advance` lets it). */
 function dailyRun(sandbox: Sandbox): DailyFigures {
@@ -279,7 +279,7 @@ export function demoCil(bundle: AppsScriptBundle, longHistory: boolean): { sandb
 }
 
 /** `cils` CILs, each set up by setUpCil with a roster of `rosterSize` and `weeks` of history. */
-function manyCils(bundle: AppsScriptBundle, cils: number, rosterSize: number, weeks: number): { sandbox: Sandbox; rows: number } {
+export function manyCils(bundle: AppsScriptBundle, cils: number, rosterSize: number, weeks: number): { sandbox: Sandbox; rows: number } {
   const sandbox = new Sandbox(emptyWorkspace({ now: new Date(NOW.getTime() - 2 * HOUR_MS), scriptTimeZone: TIME_ZONE }), bundle);
   let rows = 0;
   for (let i = 1; i <= cils; i++) {

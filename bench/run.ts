@@ -10,6 +10,7 @@ import { benchAccountability } from './accountability';
 import { benchDashboard } from './dashboard';
 import { benchExtension } from './extension';
 import { benchReports } from './reports';
+import { benchRollup } from './rollup';
 import { benchSync } from './sync';
 
 // `npm run bench`: figures, not verdicts. Bundle bytes, and what each entry point costs in the
@@ -63,3 +64,5 @@ benchAccountability(bundle);
 benchDashboard(bundle);
 
 benchReports(bundle);
+
+benchRollup(bundle);

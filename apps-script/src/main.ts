@@ -35,3 +35,5 @@ export { logAbsenceNotice } from './lead-forms/log-absence-notice';
 export { openDailyCheckPreviewSidebar } from './sidebar/daily-check-preview-sidebar';
 export { generateReport } from './reports/generate-report';
 export { openGenerateReportSidebar } from './sidebar/generate-report-sidebar';
+export { setUpNationalRollup } from './rollup/set-up-national-rollup';
+export { runNationalRollup } from './rollup/run-national-rollup';

@@ -15,6 +15,7 @@ import { isCalendarDay, type CalendarDay } from '../time/calendar-day';
  *   reintegration:V-12:E-40                      reintegration on the appeal in log row E-40
  *   note:V-12:back-to-active:E-31                active again after the warning in log row E-31
  *   mentor-check-in:cil:no-event:2026-Q4         the CIL falling behind, per reason and period
+ *   mentor-check-in:cil:national:2026-Q4         the national rollup's check-in (shared/rollup), per quarter
  *
  * A lead's manual override is a log row too (kind 'note', status anything but dismissed) whose key is
  * `override:2026-12-31` (or `override:V-12:2026-12-31`): no steps for its volunteer (for everyone
@@ -42,6 +43,13 @@ export const MENTOR_CHECK_IN_REASONS = ['no-event', 'cfp-call', 'reports-overdue
 export type MentorCheckInReason = (typeof MENTOR_CHECK_IN_REASONS)[number];
 
 export const mentorCheckInKey = (reason: MentorCheckInReason, period: string) => `mentor-check-in:cil:${reason}:${period}`;
+
+/**
+ * The national rollup's mentor check-in of a CIL for a quarter (shared/rollup). One mentor check-in per
+ * CIL and quarter whoever proposes it: the rollup proposes none in a quarter whose log has one, and
+ * while the log holds this key for today's quarter the engine proposes none either.
+ */
+export const nationalMentorCheckInKey = (quarter: string) => `mentor-check-in:cil:national:${quarter}`;
 
 /** The key a lead writes for a manual override: the volunteer's, or blank for the whole CIL. */
 export const overrideKey = (until: CalendarDay, volunteerId?: string) =>

@@ -16,6 +16,7 @@ import {
   hoursReminderKey,
   meetingReminderKey,
   mentorCheckInKey,
+  nationalMentorCheckInKey,
   normalCheckKey,
   offboardingKey,
   overrideUntil,
@@ -1010,10 +1011,12 @@ export function evaluateCil(input: EvaluateInput): CilEvaluation {
   const alreadyLogged: LoggedAction[] = [];
   const held: CilEvaluation['held'] = [];
   const offered = new Set<string>();
+  // The national rollup's check-in this quarter stands for the CIL's own: one per CIL and quarter.
+  const nationalCheckIn = ctx.keys.get(nationalMentorCheckInKey(quarterOf(ctx.today)));
   for (const { action, hold } of candidates) {
     if (offered.has(action.checkKey)) continue;
     offered.add(action.checkKey);
-    const logged = ctx.keys.get(action.checkKey);
+    const logged = ctx.keys.get(action.checkKey) ?? (action.type === 'mentor check-in' ? nationalCheckIn : undefined);
     if (logged) alreadyLogged.push({ checkKey: action.checkKey, eventId: logged.id, status: logged.status });
     else if (hold) held.push({ checkKey: action.checkKey, why: hold });
     else actions.push(action);

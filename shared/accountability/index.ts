@@ -8,6 +8,7 @@ export {
   meetingReminderKey,
   MENTOR_CHECK_IN_REASONS,
   mentorCheckInKey,
+  nationalMentorCheckInKey,
   normalCheckKey,
   offboardingKey,
   overrideKey,

@@ -10,6 +10,7 @@ import { inMailBatch, sendDeferred } from '../mail/outbox';
 import { appendLogEvents, rewriteLogRows } from '../records/accountability-log';
 import { readCilRecords } from './cil-records';
 import { refreshAfterCheck } from '../dashboard/refresh-dashboard';
+import { rollUpAfterDailyCheck } from '../rollup/run-national-rollup';
 import { emailContextOf, rowsNowSent, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
 import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-steps';
 
@@ -236,6 +237,7 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
     done.add(registered.id);
   }
 
+  if (result.remaining.length === 0) rollUpAfterDailyCheck(startedMs, budget);
   if (result.remaining.length === 0) {
     properties.deleteProperty(CURSOR_PROPERTY);
     return result;

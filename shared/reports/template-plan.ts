@@ -236,16 +236,23 @@ function listItems(list: string, values: ReportValues): Record<string, string>[]
   return items;
 }
 
+/**
+ * A value as it goes into Docs: every line break ("\r\n", "\r", "\n", as a Sheets cell may hold them)
+ * one "\n", which Docs keeps as a line break inside the placeholder's paragraph or cell and reads back
+ * as "\r". One character per break, so the offsets of the edits hold.
+ */
+const docsValue = (value: string) => value.replace(/\r\n?/g, '\n');
+
 function fieldValue(name: string, values: ReportValues): string {
   const value = hasOwn(values.fields, name) ? values.fields[name] : undefined;
   if (typeof value !== 'string') throw new Error(`The report's values have no field ${name}, which its vocabulary offers`);
-  return value;
+  return docsValue(value);
 }
 
 function itemValue(list: string, field: string, item: Record<string, string>): string {
   const value = hasOwn(item, field) ? item[field] : undefined;
   if (typeof value !== 'string') throw new Error(`An item of the list ${list} has no field ${field}, which the vocabulary offers`);
-  return value;
+  return docsValue(value);
 }
 
 // ---------------------------------------------------------------- text

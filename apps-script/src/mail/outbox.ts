@@ -228,7 +228,20 @@ function overflowIn(properties: Record<string, string>): Overflow | null {
 
 /** The backlog's file: the one the property names (found in the trash too), else a new one in My Drive. */
 function overflowFile(overflow: Overflow | null): GoogleAppsScript.Drive.File {
-  if (overflow) return DriveApp.getFileById(overflow.fileId);
+  if (overflow) {
+    let file: GoogleAppsScript.Drive.File | null = null;
+    try {
+      file = DriveApp.getFileById(overflow.fileId);
+    } catch (error) {
+      // Deleted for good by someone: what it held is gone, but the mail that comes next must not be.
+      console.error(`The Drive file of deferred email (${overflow.fileId}) is gone, with the emails it held; a new one is made. ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (file) {
+      // Trashed by someone: Drive would delete it for good in 30 days, and the mail in it with it.
+      if (file.isTrashed()) file.setTrashed(false);
+      return file;
+    }
+  }
   return DriveApp.createFile(OVERFLOW_FILE_NAME, '[]', 'application/json');
 }
 

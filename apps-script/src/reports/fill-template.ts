@@ -1,6 +1,7 @@
-// Fills a report template in a Google Doc: the body is read into plain blocks, the pure plan
-// (shared/reports/template-plan.ts) checks the whole template and says what to change, and only a
-// template without problems is changed, so no half-filled Doc is ever left.
+// Fills a report template in a Google Doc: the template's body is read into plain blocks, the pure plan
+// (shared/reports/template-plan.ts) checks the whole template and says what to change, and only then
+// is anything made: the plan is worked out on the template itself, before the report's copy exists,
+// so a template with mistakes leaves nothing behind, and the plan is applied to the copy.
 
 import {
   checkTemplateBlocks,
@@ -28,44 +29,47 @@ type Table = GoogleAppsScript.Document.Table;
 type TableRow = GoogleAppsScript.Document.TableRow;
 type Text = GoogleAppsScript.Document.Text;
 
-/** A body child as read: its plain picture and the element to change. */
-type ReadBlock =
-  | { block: Extract<TemplateBlock, { kind: 'paragraph' | 'listItem' }>; element: Paragraph | ListItem }
-  | { block: Extract<TemplateBlock, { kind: 'table' }>; element: Table }
-  | { block: Extract<TemplateBlock, { kind: 'other' }>; element: GoogleAppsScript.Document.Element };
+/** A template as read, and the steps that fill it: plain data, to be applied to a copy of that template. */
+export interface TemplateFill {
+  blocks: TemplateBlock[];
+  steps: FillStep[];
+}
 
 /** Every mistake in the template in this body, in document order; none means it can be filled. */
 export function checkTemplate(body: Body, vocabulary: ReportVocabulary): TemplateProblem[] {
-  return checkTemplateBlocks(readBody(body).map((b) => b.block), vocabulary);
+  return checkTemplateBlocks(readBody(body), vocabulary);
 }
 
-/** Fills the template in this body with the report's values; a TemplateError (every mistake) leaves it untouched. */
-export function fillTemplate(body: Body, vocabulary: ReportVocabulary, values: ReportValues): void {
-  const read = readBody(body);
-  const { problems, steps } = planTemplateFill(read.map((b) => b.block), vocabulary, values);
+/** How to fill the template in this body with the report's values; a TemplateError names every mistake. Changes nothing. */
+export function planFill(template: Body, vocabulary: ReportVocabulary, values: ReportValues): TemplateFill {
+  const blocks = readBody(template);
+  const { problems, steps } = planTemplateFill(blocks, vocabulary, values);
   if (problems.length > 0) throw new TemplateError(problems);
-  for (const step of steps) applyStep(step, read[step.block]!);
+  return { blocks, steps };
 }
 
-function readBody(body: Body): ReadBlock[] {
+/**
+ * Fills a copy of the planned template: each step's block is taken by its index (steps run last block
+ * first, so the indices hold). A copy that no longer matches the template's blocks is refused whole.
+ */
+export function applyFill(body: Body, fill: TemplateFill): void {
+  if (body.getNumChildren() !== fill.blocks.length) {
+    throw new Error('The template changed while the report was being made; generate the report again.');
+  }
+  for (const step of fill.steps) applyStep(step, body.getChild(step.block), fill.blocks[step.block]!);
+}
+
+function readBody(body: Body): TemplateBlock[] {
   const { ElementType } = DocumentApp;
-  const blocks: ReadBlock[] = [];
+  const blocks: TemplateBlock[] = [];
   const count = body.getNumChildren();
   for (let i = 0; i < count; i++) {
     const child = body.getChild(i);
     const type = child.getType();
-    if (type === ElementType.PARAGRAPH) {
-      const element = child.asParagraph();
-      blocks.push({ block: { kind: 'paragraph', text: element.getText() }, element });
-    } else if (type === ElementType.LIST_ITEM) {
-      const element = child.asListItem();
-      blocks.push({ block: { kind: 'listItem', text: element.getText() }, element });
-    } else if (type === ElementType.TABLE) {
-      const element = child.asTable();
-      blocks.push({ block: { kind: 'table', rows: readTable(element) }, element });
-    } else {
-      blocks.push({ block: { kind: 'other' }, element: child });
-    }
+    if (type === ElementType.PARAGRAPH) blocks.push({ kind: 'paragraph', text: child.asParagraph().getText() });
+    else if (type === ElementType.LIST_ITEM) blocks.push({ kind: 'listItem', text: child.asListItem().getText() });
+    else if (type === ElementType.TABLE) blocks.push({ kind: 'table', rows: readTable(child.asTable()) });
+    else blocks.push({ kind: 'other' });
   }
   return blocks;
 }
@@ -83,19 +87,23 @@ function readTable(table: Table): string[][] {
   return rows;
 }
 
-function applyStep(step: FillStep, read: ReadBlock): void {
+/** The text element a paragraph or list item block is. */
+const textElement = (element: GoogleAppsScript.Document.Element, block: TemplateBlock): Paragraph | ListItem =>
+  block.kind === 'listItem' ? element.asListItem() : element.asParagraph();
+
+function applyStep(step: FillStep, element: GoogleAppsScript.Document.Element, block: TemplateBlock): void {
   switch (step.kind) {
     case 'remove':
-      read.element.removeFromParent();
+      element.removeFromParent();
       return;
     case 'clear':
-      (read.element as Paragraph | ListItem).setText('');
+      textElement(element, block).setText('');
       return;
     case 'fillText':
-      fillText(read.element as Paragraph | ListItem, step.fill);
+      fillText(textElement(element, block), step.fill);
       return;
     case 'fillTable':
-      fillTable(read.element as Table, step.fill);
+      fillTable(element.asTable(), step.fill);
       return;
   }
 }

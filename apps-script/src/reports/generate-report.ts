@@ -12,24 +12,24 @@ import { dayOf } from '../../../shared/time/zone';
 import type { OpenCil } from '../cil/open-cil';
 import { cilContactOf } from '../email/accountability/emails-for-actions';
 import { letter, paragraph } from '../email/accountability/letter';
-import { fileNamed, folderInside, folderNamed, folderWithId } from '../google/drive-folders';
+import { fileNamed, filesNamed, folderInside, folderNamed, folderWithId } from '../google/drive-folders';
 import { busyForLead, withScriptLock } from '../google/script-lock';
 import { sendOrDefer } from '../mail/outbox';
 import { rosterCil } from '../roster/roster-cil';
 import { markDrafted } from './drafted-deliverable';
-import { fillTemplate } from './fill-template';
+import { applyFill, planFill, type TemplateFill } from './fill-template';
 import { draftDescription, isUntouched, latestDraft, textDigest, versionName, type Draft } from './report-drafts';
-import { readReportRecords, type ReportRecordsRead } from './report-records';
+import { readReportRecords } from './report-records';
 import { GOOGLE_DOCS, templateNameOf } from './report-templates';
 
 // "Generate report": the report's template copied into Reports/<year>/<period>, filled from the
 // records, the Deliverables row marked drafted with the Doc's link, and on request a PDF beside it and
-// an email to the CfP lead. Everything is read and worked out first; a template the lead broke leaves
-// nothing behind (the copy and any folder made for it go to the trash) and its mistakes are named.
+// an email to the CfP lead. Everything is read and worked out first: a template the lead broke has its
+// mistakes named and leaves nothing behind, and a failure after the copy was made trashes what it made.
 // Regenerating the same report updates the draft in place while nobody has touched it, and otherwise
-// makes a new, numbered version beside the lead's edited one. A plain object in and a plain object out.
-// A fill costs hundreds of Docs calls, too many for a card action's 30 seconds: the add-on card queues
-// its requests instead, and a one-off trigger generates them (report-queue.ts).
+// (a lead edited it, or it was submitted) makes a new, numbered version beside it. A plain object in
+// and a plain object out. A fill costs hundreds of Docs calls, too many for a card action's 30 seconds:
+// the add-on card queues its requests instead, and a one-off trigger generates them (report-queue.ts).
 
 type Body = GoogleAppsScript.Document.Body;
 type File = GoogleAppsScript.Drive.File;
@@ -146,12 +146,14 @@ function replaceBody(target: Body, source: Body): void {
   target.getChild(placed - 1).removeFromParent();
 }
 
+/** Whether the row says the report went to CfP: its draft is then kept as it was sent. */
+const isSubmitted = (deliverable: Deliverable | undefined) =>
+  deliverable !== undefined && (deliverable.status === 'submitted' || deliverable.submittedOn !== undefined);
+
 function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, report: ReportKind): GeneratedReport {
   const { settings } = cil;
-  const now = new Date();
-  const today = dayOf(now, settings.timeZone);
-  const read = readReportRecords(cil);
-  const { records } = read;
+  const today = dayOf(new Date(), settings.timeZone);
+  const records = readReportRecords(cil);
   let project: Project | undefined;
   let period: ReportPeriod;
   if (report.periodKind === 'project') {
@@ -161,6 +163,7 @@ function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, repo
     period = periodFor(report.periodKind, request.period, today);
   }
   const values = report.values(records, period, settings, project);
+  const deliverable = deliverableFor(records.deliverables, report, period, project);
   const notes: string[] = [];
   if (project && report.kind === 'project closure report' && project.completedOn === undefined) {
     notes.push(`${project.name} is not marked completed in the Projects tab, so the report covers it up to today.`);
@@ -171,6 +174,15 @@ function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, repo
   const templatesFolder = folderNamed(cilFolder, 'Templates');
   const template = templatesFolder ? fileNamed(templatesFolder, templateName, GOOGLE_DOCS) : null;
   if (!template) refuse(`The template "${templateName}" is not in the CIL's Templates folder. Run CIL Hub › Set up this CIL… to make it again; your other templates stay as they are.`);
+  // The template is checked and the fill planned before anything is made: a template with mistakes
+  // leaves no folder and no copy behind, not even in the trash.
+  let fill: TemplateFill;
+  try {
+    fill = planFill(DocumentApp.openById(template.getId()).getBody(), report.vocabulary, values);
+  } catch (error) {
+    if (error instanceof TemplateError) refuseTemplate(error, templateName);
+    throw error;
+  }
 
   // What this generation makes, trashed again if it cannot finish.
   const made: (File | Folder)[] = [];
@@ -189,18 +201,14 @@ function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, repo
     const fresh = template.makeCopy(versionName(base, latest ? latest.version + 1 : 1), folder);
     made.push(fresh);
     const filled = DocumentApp.openById(fresh.getId());
-    try {
-      fillTemplate(filled.getBody(), report.vocabulary, values);
-    } catch (error) {
-      if (error instanceof TemplateError) refuseTemplate(error, templateName);
-      throw error;
-    }
+    applyFill(filled.getBody(), fill);
 
     let draft: Draft;
     let outcome: GeneratedReport['outcome'];
     let body: Body;
     let doc = filled;
-    if (latest && isUntouched(latest)) {
+    const submitted = isSubmitted(deliverable);
+    if (latest && !submitted && isUntouched(latest)) {
       doc = DocumentApp.openById(latest.file.getId());
       body = doc.getBody();
       replaceBody(body, filled.getBody());
@@ -214,7 +222,9 @@ function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, repo
     }
     const digest = textDigest(body.getText());
     doc.saveAndClose();
-    draft.file.setDescription(draftDescription(now, digest));
+    // Stamped once the Doc is saved: Drive's "last updated" of a draft nobody touched stays within
+    // moments of it, however long the fill took.
+    draft.file.setDescription(draftDescription(new Date(), digest));
     const docName = draft.file.getName();
     const docUrl = draft.file.getUrl();
     notes.push(
@@ -222,7 +232,9 @@ function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, repo
         ? `Drafted "${docName}".`
         : outcome === 'updated'
           ? `Updated "${docName}" in place: nobody had edited it since it was generated.`
-          : `Made "${docName}" beside version ${latest!.version}, which someone edited since it was generated; that one is left as it is.`,
+          : submitted
+            ? `Made "${docName}" beside version ${latest!.version}: "${deliverable!.title}" is submitted, so the draft that went to CfP is left as it is.`
+            : `Made "${docName}" beside version ${latest!.version}, which someone edited since it was generated; that one is left as it is.`,
     );
 
     result = {
@@ -241,14 +253,13 @@ function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, repo
 
     if (request.pdf) {
       const pdfName = `${docName}.pdf`;
-      const old = folder.getFilesByName(pdfName);
-      while (old.hasNext()) old.next().setTrashed(true);
+      for (const old of filesNamed(folder, pdfName)) old.setTrashed(true);
       const pdf = folder.createFile(draft.file.getAs('application/pdf').setName(pdfName));
       made.push(pdf);
       result.pdfUrl = pdf.getUrl();
       notes.push(`Saved "${pdfName}" beside it.`);
     }
-    markDeliverable(cil, read.deliverables, deliverableFor(records.deliverables, report, period, project), result, project);
+    markDeliverable(cil, deliverable, result, project);
   } catch (error) {
     for (const item of made.reverse()) item.setTrashed(true);
     throw error;
@@ -265,17 +276,40 @@ function generateFor(cil: OpenCil, request: z.output<typeof requestSchema>, repo
   return result;
 }
 
-function markDeliverable(cil: OpenCil, read: ReportRecordsRead['deliverables'], deliverable: Deliverable | undefined, result: GeneratedReport, project: Project | undefined): void {
+function markDeliverable(cil: OpenCil, deliverable: Deliverable | undefined, result: GeneratedReport, project: Project | undefined): void {
   const { notes } = result;
   if (!deliverable) {
     notes.push(`No row of the Deliverables tab is this ${result.kind}${project ? ` on ${project.name}` : ` for ${result.period}`}, so none was marked drafted.`);
-  } else if (isOwed(deliverable)) {
-    markDrafted(cil.spreadsheet, read, deliverable, result.docUrl, cil.settings.timeZone);
-    result.deliverable = { id: deliverable.id, title: deliverable.title, status: 'drafted' };
-    notes.push(`Marked "${deliverable.title}" drafted in the Deliverables tab, with the link; set "Submitted on" once it is sent.`);
-  } else {
-    result.deliverable = { id: deliverable.id, title: deliverable.title, status: deliverable.status };
-    notes.push(`"${deliverable.title}" is already ${deliverable.status} in the Deliverables tab; it was left as it is.`);
+    return;
+  }
+  const left = (now: Deliverable) => {
+    const status = isSubmitted(now) ? 'submitted' : now.status;
+    result.deliverable = { id: now.id, title: now.title, status };
+    notes.push(`"${now.title}" is already ${status} in the Deliverables tab; it was left as it is.`);
+  };
+  if (!isOwed(deliverable)) {
+    left(deliverable);
+    return;
+  }
+  const marked = markDrafted(cil.spreadsheet, deliverable, result.docUrl, cil.settings.timeZone);
+  switch (marked.kind) {
+    case 'mark':
+      result.deliverable = { id: deliverable.id, title: deliverable.title, status: 'drafted' };
+      notes.push(
+        marked.linked
+          ? `Marked "${deliverable.title}" drafted in the Deliverables tab, with the link; set "Submitted on" once it is sent.`
+          : `Marked "${deliverable.title}" drafted in the Deliverables tab; it has no "Link" column for the Doc's link. Set "Submitted on" once it is sent.`,
+      );
+      return;
+    case 'not owed':
+      left(marked.deliverable);
+      return;
+    case 'gone':
+      notes.push(`"${deliverable.title}" (ID ${deliverable.id}) is no longer in the Deliverables tab, so nothing was marked drafted.`);
+      return;
+    case 'unreadable':
+      notes.push(`Nothing was marked drafted in the Deliverables tab: ${marked.problem}. Fix it, then set the status of "${deliverable.title}" and its link by hand.`);
+      return;
   }
 }
 

@@ -24,7 +24,7 @@ export interface Draft {
 
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
-/** The latest draft of the report in the folder (trashed ones are not listed), or null. */
+/** The latest draft of the report in the folder, or null; a draft in the trash is not one (the folder still lists it). */
 export function latestDraft(folder: Folder, base: string): Draft | null {
   const shape = new RegExp(`^${escapeRegExp(base)}(?: \\(version (\\d+)\\))?$`);
   let latest: Draft | null = null;
@@ -32,7 +32,7 @@ export function latestDraft(folder: Folder, base: string): Draft | null {
   while (docs.hasNext()) {
     const file = docs.next();
     const match = shape.exec(file.getName());
-    if (!match) continue;
+    if (!match || file.isTrashed()) continue;
     const version = match[1] === undefined ? 1 : Number(match[1]);
     if (!latest || version > latest.version) latest = { file, version };
   }

@@ -21,12 +21,6 @@ import { readVolunteers } from '../records/volunteers';
 // What a report reads of a CIL: every records tab, each in one getValues, whatever the number of rows.
 // Rows that do not read are left out of the report and named in the execution log.
 
-export interface ReportRecordsRead {
-  records: ReportRecords;
-  /** The Deliverables tab as read: the drafted report's row is rewritten in place. */
-  deliverables: TabRead<typeof deliverablesTab>;
-}
-
 const EFFECT = 'the report leaves them out';
 
 function recordsOf<Tab extends TabDefinition>(tab: Tab, read: TabRead<Tab>): TabRecord<Tab>[] {
@@ -34,24 +28,20 @@ function recordsOf<Tab extends TabDefinition>(tab: Tab, read: TabRead<Tab>): Tab
   return read.rows.map((row) => row.record);
 }
 
-export function readReportRecords(cil: OpenCil): ReportRecordsRead {
+export function readReportRecords(cil: OpenCil): ReportRecords {
   const { spreadsheet } = cil;
   const timeZone = cil.settings.timeZone;
   const tab = <Tab extends TabDefinition>(definition: Tab) => recordsOf(definition, readTab(sheetOf(spreadsheet, definition), definition, timeZone));
-  const deliverables = readDeliverables(spreadsheet, timeZone);
   return {
-    records: {
-      volunteers: recordsOf(volunteersTab, readVolunteers(spreadsheet, timeZone)),
-      hours: tab(hoursTab),
-      meetings: tab(meetingsTab),
-      attendance: tab(attendanceTab),
-      notices: tab(noticesTab),
-      projects: tab(projectsTab),
-      deliverables: recordsOf(deliverablesTab, deliverables),
-      stories: recordsOf(storiesTab, readStories(spreadsheet, timeZone)),
-      citizens: recordsOf(citizensTab, readCitizens(spreadsheet, timeZone)),
-      log: recordsOf(accountabilityTab, readLog(spreadsheet, timeZone)),
-    },
-    deliverables,
+    volunteers: recordsOf(volunteersTab, readVolunteers(spreadsheet, timeZone)),
+    hours: tab(hoursTab),
+    meetings: tab(meetingsTab),
+    attendance: tab(attendanceTab),
+    notices: tab(noticesTab),
+    projects: tab(projectsTab),
+    deliverables: recordsOf(deliverablesTab, readDeliverables(spreadsheet, timeZone)),
+    stories: recordsOf(storiesTab, readStories(spreadsheet, timeZone)),
+    citizens: recordsOf(citizensTab, readCitizens(spreadsheet, timeZone)),
+    log: recordsOf(accountabilityTab, readLog(spreadsheet, timeZone)),
   };
 }

@@ -2,6 +2,7 @@ import { REPORT_CATALOG } from '../../../shared/reports/report-catalog';
 import type { ReportKind } from '../../../shared/reports/report-kind';
 import { templateGuide } from '../../../shared/reports/template-syntax';
 import type { SetupReport } from '../cil/setup-report';
+import { filesOfType } from '../google/drive-folders';
 import { TEMPLATE_CONTENT } from './templates/catalog';
 import type { TemplatePart } from './templates/parts';
 
@@ -60,9 +61,8 @@ function makeTemplate(folder: Folder, report: ReportKind): void {
 
 /** Makes the templates the Templates folder lacks; keeps every one already there, edited or not. */
 export function setUpReportTemplates(folder: Folder, path: string, report: SetupReport): void {
-  const present = new Set<string>();
-  const docs = folder.getFilesByType(GOOGLE_DOCS);
-  while (docs.hasNext()) present.add(docs.next().getName());
+  // A template in the trash is gone: it is made again.
+  const present = new Set(filesOfType(folder, GOOGLE_DOCS).map((doc) => doc.getName()));
   for (const kind of REPORT_CATALOG) {
     const name = templateNameOf(kind);
     if (present.has(name)) {

@@ -23,6 +23,11 @@ import { addDriveItem, driveItemUrl, MIME, touchDriveItem } from './drive-items'
 // - A table cannot end a body: appending one adds an empty paragraph after it, and the last paragraph
 //   of the body cannot be removed.
 // - A document holds at most 1,020,000 characters; an edit beyond that throws.
+// - A "\n" in text given to Docs (replaceText's replacement, insertText, setText, new paragraphs and
+//   cells) is a line break inside that paragraph or cell, not a new paragraph, and reads back as "\r",
+//   as a Shift+Enter break does (Tanaike's note on replaceText with "\n",
+//   gist.github.com/tanaikech/7de3ed734ac9b103631c3a20452dca74; Docs' getText gives such breaks as "\r",
+//   gist.github.com/erickoledadevrel/bec0993dfada5f1aebfb).
 // Simplifications: a horizontal rule or page break is a body child of its own (Google wraps it in a
 // paragraph); text styles are kept per paragraph (whole-element setBold etc.), and style calls on
 // ranges, list items and table cells are accepted without being stored. Body.getText() joins children
@@ -145,6 +150,9 @@ function nodeText(node: DocumentElementState): string {
   }
 }
 
+/** Text as Docs keeps it: each "\n" a line break within the element, read back as "\r" (see the header). */
+const asDocsText = (text: string) => text.replace(/\n/g, '\r');
+
 const characterCount = (doc: DocumentState) =>
   doc.body.reduce((sum, node) => sum + slotsOf(node).reduce((n, slot) => n + slot.get().length, 0), 0);
 
@@ -156,7 +164,7 @@ function setSlotText(session: DocSession, slot: TextSlot, text: unknown, method:
   if (typeof text !== 'string') fail(googleErrors.signatureMismatch([text], method));
   const doc = editing(session);
   ensureRoom(doc, text.length - slot.get().length);
-  slot.set(text);
+  slot.set(asDocsText(text));
 }
 
 /** A Docs search pattern (RE2) as a JavaScript RegExp; what RE2 lacks is refused as Docs refuses it. */
@@ -183,11 +191,12 @@ function replaceInSlots(session: DocSession, slots: TextSlot[], pattern: unknown
   const regex = searchPattern(pattern);
   if (typeof replacement !== 'string') fail(googleErrors.signatureMismatch([pattern, replacement], 'replaceText'));
   if (/[$\\]/.test(replacement)) fail(googleErrors.replacementUnknown(replacement));
+  const inserted = asDocsText(replacement);
   const doc = live(session);
   // An empty paragraph or cell holds no Text element, so there is nothing in it to match.
   const changes = slots
     .filter((slot) => slot.get() !== '')
-    .map((slot) => ({ slot, text: slot.get().replace(regex, () => replacement) }))
+    .map((slot) => ({ slot, text: slot.get().replace(regex, () => inserted) }))
     .filter((change) => change.text !== change.slot.get());
   if (changes.length === 0) return;
   editing(session);
@@ -638,7 +647,7 @@ function tableCells(cells: unknown, method: string): string[][] {
   }
   const rows = cells as string[][];
   if (rows.some((row) => row.length !== rows[0]!.length)) fail(googleErrors.invalidArgument('cells'));
-  return rows.map((row) => [...row]);
+  return rows.map((row) => row.map(asDocsText));
 }
 
 class Table extends BodyChild {
@@ -758,7 +767,7 @@ class TableRow {
     if (typeof text !== 'string') fail(googleErrors.signatureMismatch([text], 'TableRow.appendTableCell'));
     const doc = editing(this.#session);
     ensureRoom(doc, text.length);
-    this.#row.push(text);
+    this.#row.push(asDocsText(text));
     return new TableCell(this.#session, this.#table, this.#row, this.#row.length - 1);
   }
 
@@ -916,7 +925,7 @@ class Body {
   }
 
   insertParagraph(childIndex: number, content: string | Paragraph): Paragraph {
-    if (typeof content === 'string') return this.#insert(childIndex, emptyParagraph(content), content.length) as Paragraph;
+    if (typeof content === 'string') return this.#insert(childIndex, emptyParagraph(asDocsText(content)), content.length) as Paragraph;
     const node = detachedNode(this.#session, content, Paragraph, [childIndex, content], 'Body.insertParagraph');
     return this.#insert(childIndex, node, nodeText(node).length) as Paragraph;
   }
@@ -926,7 +935,9 @@ class Body {
   }
 
   insertListItem(childIndex: number, content: string | ListItem): ListItem {
-    if (typeof content === 'string') return this.#insert(childIndex, { type: 'listItem', text: content, nesting: 0, glyph: 'BULLET' }, content.length) as ListItem;
+    if (typeof content === 'string') {
+      return this.#insert(childIndex, { type: 'listItem', text: asDocsText(content), nesting: 0, glyph: 'BULLET' }, content.length) as ListItem;
+    }
     const node = detachedNode(this.#session, content, ListItem, [childIndex, content], 'Body.insertListItem');
     return this.#insert(childIndex, node, nodeText(node).length) as ListItem;
   }
@@ -1014,7 +1025,7 @@ export function documentPdf(doc: DocumentState, name: string): Blob {
     number = node.type === 'listItem' && node.glyph === 'NUMBER' ? number + 1 : 0;
     switch (node.type) {
       case 'paragraph':
-        for (const line of node.text.split('\n')) page.push({ text: line, size: HEADING_SIZES[node.heading] ?? 11 });
+        for (const line of node.text.split(/\r|\n/)) page.push({ text: line, size: HEADING_SIZES[node.heading] ?? 11 });
         break;
       case 'listItem':
         page.push({ text: `${'    '.repeat(node.nesting + 1)}${node.glyph === 'NUMBER' ? `${number}.` : '\u2022'} ${node.text}`, size: 11 });

@@ -10,9 +10,16 @@ import { User } from './session';
 
 // developers.google.com/apps-script/reference/drive — folders and files over `state.drive.items`.
 //
-// Modelled: getFileById/getFolderById find trashed items too, but listings (getFiles, getFolders,
-// …ByName, …ByType) leave out anything in the trash, including what sits in a trashed folder; iterators
-// are snapshots taken when the listing is made, and next() past the end throws; makeCopy gives a
+// Modelled: getFileById/getFolderById find trashed items too. A folder's listings (Folder.getFiles,
+// getFolders, getFilesByName, getFoldersByName, getFilesByType) hand out its children whether they are
+// in the trash or not: a trashed item keeps its parent, and Drive's files.list "returns all files by
+// default, including trashed files" unless the query says "trashed = false"
+// (developers.google.com/drive/api/reference/rest/v3/files/list; the Folder reference,
+// developers.google.com/apps-script/reference/drive/folder, says "all files that are children of the
+// current folder" and nothing of the trash), which is why scripts check isTrashed() on what a folder
+// lists. DriveApp's own searches over My Drive (DriveApp.getFiles, getFilesByName…) leave the trash
+// out, as live Apps Script does (brucemcpherson/gas-fakes#44). Iterators are snapshots taken when the
+// listing is made, and next() past the end throws; makeCopy gives a
 // private copy (no editors, no link sharing) named "Copy of …", and a spreadsheet or document copy
 // duplicates its content; a document's export and copy reflect its last SAVED content (see
 // document-app.ts). Editors and viewers are each item's own (the sandbox has one person, so access
@@ -132,15 +139,22 @@ class FolderIterator extends DriveIterator<Folder> {
 
 type Where = (item: DriveItemState) => boolean;
 
-/** Lists what is not in the trash (or only what is in it), in creation order. */
-function listing(ctx: ExecutionContext, kind: DriveItemState['kind'], where: Where, trashed = false) {
+/** Whether a listing leaves out what is in the trash (DriveApp's searches), lists only that, or includes it (a folder's listings). */
+type Trash = 'left out' | 'only' | 'included';
+
+/** Lists the items of a kind, in creation order. */
+function listing(ctx: ExecutionContext, kind: DriveItemState['kind'], where: Where, trash: Trash) {
   return Object.values(ctx.state.drive.items).filter(
-    (item) => item.kind === kind && item.id !== ctx.state.drive.rootFolderId && inTrash(ctx, item) === trashed && where(item),
+    (item) =>
+      item.kind === kind &&
+      item.id !== ctx.state.drive.rootFolderId &&
+      (trash === 'included' || inTrash(ctx, item) === (trash === 'only')) &&
+      where(item),
   );
 }
 
-const listFiles = (ctx: ExecutionContext, where: Where, trashed = false) => new FileIterator(ctx, listing(ctx, 'file', where, trashed));
-const listFolders = (ctx: ExecutionContext, where: Where, trashed = false) => new FolderIterator(ctx, listing(ctx, 'folder', where, trashed));
+const listFiles = (ctx: ExecutionContext, where: Where, trash: Trash = 'left out') => new FileIterator(ctx, listing(ctx, 'file', where, trash));
+const listFolders = (ctx: ExecutionContext, where: Where, trash: Trash = 'left out') => new FolderIterator(ctx, listing(ctx, 'folder', where, trash));
 
 /** What Folder and File share: name, dates, description, sharing, editors and viewers, trash, parents, moving. */
 abstract class DriveItem {
@@ -414,24 +428,25 @@ class Folder extends DriveItem {
     return item.parents.includes(this.#id);
   }
 
+  // A folder's children, trashed ones too (see the header).
   getFiles(): FileIterator {
-    return listFiles(this.#ctx, (item) => this.#holds(item));
+    return listFiles(this.#ctx, (item) => this.#holds(item), 'included');
   }
 
   getFolders(): FolderIterator {
-    return listFolders(this.#ctx, (item) => this.#holds(item));
+    return listFolders(this.#ctx, (item) => this.#holds(item), 'included');
   }
 
   getFilesByName(name: string): FileIterator {
-    return listFiles(this.#ctx, (item) => this.#holds(item) && item.name === name);
+    return listFiles(this.#ctx, (item) => this.#holds(item) && item.name === name, 'included');
   }
 
   getFoldersByName(name: string): FolderIterator {
-    return listFolders(this.#ctx, (item) => this.#holds(item) && item.name === name);
+    return listFolders(this.#ctx, (item) => this.#holds(item) && item.name === name, 'included');
   }
 
   getFilesByType(mimeType: string): FileIterator {
-    return listFiles(this.#ctx, (item) => this.#holds(item) && item.mimeType === mimeType);
+    return listFiles(this.#ctx, (item) => this.#holds(item) && item.mimeType === mimeType, 'included');
   }
 }
 
@@ -565,7 +580,7 @@ export function createDriveApp(ctx: ExecutionContext) {
     getFilesByName: (name: string) => listFiles(ctx, (item) => item.name === name),
     getFoldersByName: (name: string) => listFolders(ctx, (item) => item.name === name),
     getFilesByType: (mimeType: string) => listFiles(ctx, (item) => item.mimeType === mimeType),
-    getTrashedFiles: () => listFiles(ctx, () => true, true),
-    getTrashedFolders: () => listFolders(ctx, () => true, true),
+    getTrashedFiles: () => listFiles(ctx, () => true, 'only'),
+    getTrashedFolders: () => listFolders(ctx, () => true, 'only'),
   };
 }

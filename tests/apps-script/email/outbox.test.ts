@@ -153,6 +153,26 @@ describe('sendOrDefer and sendDeferred', () => {
     expect(sandbox.state.mail.outbox.map((m) => m.to)).toEqual([['v2@example.org']]);
   });
 
+  it('takes back its Drive file from the trash, and goes on with a new one when the file was deleted for good', () => {
+    const sandbox = newWorkspace();
+    useUpQuota(sandbox);
+    const long = `Silent — ${'é'.repeat(20_000)}.`;
+    for (let i = 0; i < 14; i++) runOk(sandbox, 'sendWarning', [300 + i, long]);
+    const { fileId } = JSON.parse(sandbox.state.properties.script!.deferredMailOverflow!) as { fileId: string };
+    sandbox.state.drive.items[fileId]!.trashed = true;
+    runOk(sandbox, 'sendWarning', [400, long]);
+    expect(sandbox.state.drive.items[fileId]!.trashed).toBe(false);
+
+    delete sandbox.state.drive.items[fileId];
+    const later = runOk<{ status: string; deferredId: string }>(sandbox, 'sendWarning', [401, long]);
+    expect(later.status).toBe('deferred');
+    const marker = JSON.parse(sandbox.state.properties.script!.deferredMailOverflow!) as { fileId: string };
+    expect(marker.fileId).not.toBe(fileId);
+    sandbox.advance(24 * 3600_000);
+    const run = runOk<{ sent: { deferredId: string }[] }>(sandbox, 'sendWaiting');
+    expect(run.sent.map((s) => s.deferredId)).toContain(later.deferredId);
+  });
+
   it('takes a message Gmail refuses for good out of the queue and reports it, and sends the others', () => {
     const sandbox = newWorkspace();
     const reminderIds = useUpQuota(sandbox);

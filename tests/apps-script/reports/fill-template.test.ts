@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExecutionContext } from '../../../sandbox/src/execution';
+import { createDriveApp } from '../../../sandbox/src/services/drive-app';
 import type { AppsScriptBundle } from '../../../sandbox/src/runtime/apps-script-bundle';
 import { Sandbox, type ExecutionResult } from '../../../sandbox/src/runtime/sandbox';
 import { createDocumentApp } from '../../../sandbox/src/services/document-app';
@@ -8,8 +9,9 @@ import { templateGuide, type ReportValues, type ReportVocabulary, type TemplateP
 import { bundleModule } from '../module-bundle';
 
 // apps-script/src/reports/fill-template.ts, bundled as the product is and run in the sandbox against a
-// Google Doc: what Docs ends up holding, what a lead reads when the template has mistakes, and that a
-// template with mistakes is left exactly as it was.
+// Google Doc as the product runs it: the fill planned on the template, then applied to a copy of it.
+// What the copy ends up holding, what a lead reads when the template has mistakes, and that the
+// template itself is never changed.
 
 let bundle: AppsScriptBundle;
 beforeAll(async () => {
@@ -101,20 +103,35 @@ const newSandbox = () => new Sandbox(emptyWorkspace({ now: new Date('2026-11-27T
 const bodyOf = (id: string) => (services: Record<string, object>) =>
   (services.DocumentApp as ReturnType<typeof createDocumentApp>).openById(id).getBody();
 
-function runFill(sandbox: Sandbox, id: string, withValues: ReportValues = values): ExecutionResult {
-  return sandbox.run('fillTemplate', (services) => [bodyOf(id)(services), vocabulary, withValues]);
+interface Fill {
+  /** The execution's error, the plan's when the template has mistakes. */
+  error: string | null;
+  serviceCalls: number;
+  /** The copy the plan filled, once the plan was made. */
+  copyId?: string;
 }
 
-/** Fills the template and gives what the document then holds. */
+/** Plans the fill on the template (one execution), then copies the template and applies the plan to the copy (another). */
+function runFill(sandbox: Sandbox, id: string, withValues: ReportValues = values): Fill {
+  const plan: ExecutionResult = sandbox.run('planFill', (services) => [bodyOf(id)(services), vocabulary, withValues]);
+  if (plan.error !== null) return { error: plan.error, serviceCalls: plan.meter.serviceCalls };
+  const copyId = createDriveApp(createExecutionContext(sandbox.state, 'copy')).getFileById(id).makeCopy('Filled').getId();
+  const applied = sandbox.run('applyFill', (services) => [bodyOf(copyId)(services), plan.value]);
+  return { error: applied.error, serviceCalls: plan.meter.serviceCalls + applied.meter.serviceCalls, copyId };
+}
+
+/** Fills a copy of the template and gives what the copy then holds; the template stays as it was. */
 function filled(blocks: Block[], withValues: ReportValues = values): Block[] {
   const sandbox = newSandbox();
   const id = templateDocument(sandbox, blocks);
+  const template = structuredClone(sandbox.state.documents[id]);
   const result = runFill(sandbox, id, withValues);
   expect(result.error).toBeNull();
-  return contentOf(sandbox, id);
+  expect(sandbox.state.documents[id]).toEqual(template);
+  return contentOf(sandbox, result.copyId!);
 }
 
-describe('fillTemplate: fields', () => {
+describe('filling a template: fields', () => {
   it('fills paragraphs, headings, list items and table cells, keeping each paragraph’s formatting', () => {
     expect(
       filled([
@@ -159,7 +176,7 @@ describe('fillTemplate: fields', () => {
   });
 });
 
-describe('fillTemplate: repeated rows', () => {
+describe('filling a template: repeated rows', () => {
   const table = {
     table: [
       ['Volunteer', 'Hours'],
@@ -192,7 +209,7 @@ describe('fillTemplate: repeated rows', () => {
   });
 });
 
-describe('fillTemplate: sections', () => {
+describe('filling a template: sections', () => {
   it('keeps and drops sections, nested, holding lists, tables and page breaks; the markers never show', () => {
     expect(
       filled([
@@ -241,7 +258,7 @@ describe('fillTemplate: sections', () => {
   });
 });
 
-describe('fillTemplate: a template with mistakes', () => {
+describe('filling a template: a template with mistakes', () => {
   it.each<[string, Block[], string[]]>([
     [
       'an unknown placeholder',
@@ -311,7 +328,22 @@ describe('fillTemplate: a template with mistakes', () => {
   });
 });
 
-describe("fillTemplate: a lead's edited template", () => {
+describe('filling a template: the copy', () => {
+  it('is refused, unchanged, when it no longer has the blocks the plan was made for', () => {
+    const sandbox = newSandbox();
+    const id = templateDocument(sandbox, ['Lead: {{lead}}', '{{#if on_track}}', 'On track', '{{/if}}']);
+    const plan = sandbox.run('planFill', (services) => [bodyOf(id)(services), vocabulary, values]);
+    const drive = createDriveApp(createExecutionContext(sandbox.state, 'copy'));
+    const copyId = drive.getFileById(id).makeCopy('Filled').getId();
+    createDocumentApp(createExecutionContext(sandbox.state, 'lead')).openById(copyId).getBody().appendParagraph('Added meanwhile');
+    const before = structuredClone(sandbox.state.documents[copyId]);
+    const applied = sandbox.run('applyFill', (services) => [bodyOf(copyId)(services), plan.value]);
+    expect(applied.error).toBe('Error: The template changed while the report was being made; generate the report again.');
+    expect(sandbox.state.documents[copyId]).toEqual(before);
+  });
+});
+
+describe("filling a template: a lead's edited template", () => {
   const original: Block[] = [
     ...templateGuide(vocabulary),
     { heading: 'TITLE', text: 'Monthly progress update: {{period.label}}' },
@@ -371,7 +403,7 @@ describe("fillTemplate: a lead's edited template", () => {
   });
 });
 
-describe('fillTemplate: Google service calls', () => {
+describe('filling a template: Google service calls', () => {
   const calls = (volunteers: number, lead = 'Sara Khan') => {
     const sandbox = newSandbox();
     const id = templateDocument(sandbox, [
@@ -387,7 +419,7 @@ describe('fillTemplate: Google service calls', () => {
     const list = Array.from({ length: volunteers }, (_, i) => ({ name: `Volunteer ${i}`, hours: String(i) }));
     const result = runFill(sandbox, id, { ...withLists({ volunteers: list }), fields: { ...values.fields, lead } });
     expect(result.error).toBeNull();
-    return result.meter.serviceCalls;
+    return result.serviceCalls;
   };
 
   it('reads each block once, and costs a fixed number of calls per repeated item', () => {
@@ -400,10 +432,11 @@ describe('fillTemplate: Google service calls', () => {
     // A value with $ sends its paragraph's two placeholders in at offsets: editAsText, then insertText
     // and two deleteText each, instead of one replaceText each.
     expect(calls(0, '$5') - none).toBe(5);
-    // Reading 77: getNumChildren, then getChild, getType, asParagraph and getText for each of the 15
-    // paragraphs, and the table cell by cell (15). Writing 18: 12 paragraphs removed (the guide's 9
-    // lines, 2 markers, the dropped one), one replaceText per distinct placeholder (4), the template
-    // row taken and removed (2).
-    expect(none).toBe(95);
+    // Planning on the template, 77: getNumChildren, then getChild, getType, asParagraph and getText for
+    // each of the 15 paragraphs, and the table cell by cell (15). Filling the copy, 37: getNumChildren,
+    // each of the 15 steps' blocks taken by index (getChild, and asParagraph or asTable for the 3 that
+    // fill), 12 paragraphs removed (the guide's 9 lines, 2 markers, the dropped one), one replaceText
+    // per distinct placeholder (4), the template row taken and removed (2).
+    expect(none).toBe(114);
   });
 });

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { deliverablesTab } from '../../../shared/records/deliverable';
 import { hoursTab } from '../../../shared/records/hours';
+import { meetingsTab } from '../../../shared/records/meeting';
+import { Sandbox } from '../../../sandbox/src/runtime/sandbox';
 import { asLead, snapshot } from '../as-lead';
 import { recordsOf, setSetting, volunteerNamed } from '../daily-run-fixture';
-import { appendRow, docLines, generate, generated, idOf, itemsIn, setUpDemo, type Demo } from './report-fixture';
+import { appendRow, docLines, generate, generated, idOf, itemsIn, setUpDemo, type Demo, type Generated } from './report-fixture';
 
 // Generating one report for the demo CIL (Friday 27 Nov 2026 in Karachi): the PDF and the email,
 // regenerating (in place while untouched, a numbered version once a lead edited the draft), the
@@ -14,9 +16,9 @@ const MINUTE = 60_000;
 
 const hoursLine = (lines: string[]) => lines.find((line) => line.startsWith('Hours logged | '));
 
-function octoberHours(demo: Demo): number {
+function novemberHours(demo: Demo): number {
   return recordsOf(demo.sandbox, demo.spreadsheetId, hoursTab)
-    .filter((entry) => entry.day >= '2026-10-01' && entry.day <= '2026-10-31')
+    .filter((entry) => entry.day >= '2026-11-01' && entry.day <= '2026-11-30')
     .reduce((sum, entry) => sum + entry.hours, 0);
 }
 
@@ -85,24 +87,24 @@ describe('without a CfP lead email in Settings', () => {
 describe('regenerating the same report', () => {
   it('updates the draft in place while nobody has touched it, with what the records say now', () => {
     const demo = setUpDemo();
-    const first = generated(demo, { kind: 'monthly progress update', period: '2026-10', pdf: true });
+    const first = generated(demo, { kind: 'monthly progress update', period: '2026-11', pdf: true });
     const before = hoursLine(docLines(demo.sandbox, idOf(first.docUrl)));
     demo.sandbox.advance(30 * MINUTE);
     appendRow(demo, 'Hours', {
       'Entry ID': 'late-entry',
       'Volunteer ID': volunteerNamed(demo, 'Sana Iqbal').id,
-      Day: '2026-10-15',
+      Day: '2026-11-15',
       Hours: 2.5,
       Category: 'research',
       Source: 'sheet',
       'Logged at': '2026-11-27 10:30',
     });
 
-    const again = generated(demo, { kind: 'monthly progress update', period: '2026-10', pdf: true });
+    const again = generated(demo, { kind: 'monthly progress update', period: '2026-11', pdf: true });
 
     expect(again).toMatchObject({ outcome: 'updated', version: 1, docUrl: first.docUrl, docName: first.docName });
     expect(again.notes[0]).toBe(`Updated "${first.docName}" in place: nobody had edited it since it was generated.`);
-    const total = String(Math.round(octoberHours(demo) * 100) / 100);
+    const total = String(Math.round(novemberHours(demo) * 100) / 100);
     expect(hoursLine(docLines(demo.sandbox, idOf(first.docUrl)))).toBe(`Hours logged | ${total}`);
     expect(before).not.toBe(`Hours logged | ${total}`);
     // One Doc and one PDF in the folder; the filled copy that fed the update is in the trash.
@@ -141,7 +143,8 @@ describe('regenerating the same report', () => {
 
   it('notices an edit made within a minute of generating, by the text', () => {
     const demo = setUpDemo();
-    const first = generated(demo, { kind: 'weekly summary' });
+    // This week's summary, still owed: a submitted one would get a new version whatever happened to it.
+    const first = generated(demo, { kind: 'weekly summary', period: '2026-W48' });
     asLead(
       demo.sandbox,
       (id: string) => {
@@ -151,7 +154,78 @@ describe('regenerating the same report', () => {
       },
       [idOf(first.docUrl)],
     );
-    expect(generated(demo, { kind: 'weekly summary' })).toMatchObject({ outcome: 'new version', version: 2 });
+    expect(generated(demo, { kind: 'weekly summary', period: '2026-W48' })).toMatchObject({ outcome: 'new version', version: 2 });
+  });
+});
+
+describe('regenerating a report already submitted', () => {
+  it('makes a new version beside the draft that went to CfP, even one nobody edited', () => {
+    const demo = setUpDemo();
+    const row = recordsOf(demo.sandbox, demo.spreadsheetId, deliverablesTab).find((d) => d.kind === 'monthly progress update' && d.period === '2026-10')!;
+    expect(row.status).toBe('submitted');
+    const first = generated(demo, { kind: 'monthly progress update', period: '2026-10' });
+    const sent = docLines(demo.sandbox, idOf(first.docUrl));
+    appendRow(demo, 'Hours', {
+      'Entry ID': 'late-entry',
+      'Volunteer ID': volunteerNamed(demo, 'Sana Iqbal').id,
+      Day: '2026-10-15',
+      Hours: 2.5,
+      Category: 'research',
+      Source: 'sheet',
+      'Logged at': '2026-11-27 10:30',
+    });
+
+    const second = generated(demo, { kind: 'monthly progress update', period: '2026-10' });
+
+    expect(second).toMatchObject({ outcome: 'new version', version: 2, docName: `${first.docName} (version 2)` });
+    expect(second.notes[0]).toBe(
+      `Made "${first.docName} (version 2)" beside version 1: "${row.title}" is submitted, so the draft that went to CfP is left as it is.`,
+    );
+    expect(docLines(demo.sandbox, idOf(first.docUrl))).toEqual(sent);
+    expect(hoursLine(docLines(demo.sandbox, idOf(second.docUrl)))).not.toBe(hoursLine(sent));
+  });
+});
+
+describe('a fill that takes a while', () => {
+  it('stamps the draft once it is saved, so the untouched draft is still updated in place', () => {
+    const demo = setUpDemo();
+    const request = { kind: 'weekly summary', period: '2026-W48' };
+    const copy = new Sandbox(structuredClone(demo.sandbox.state), demo.sandbox.bundle);
+    const calls = copy.run('generateReport', [{ cilId: demo.cilId, ...request }]).meter.serviceCalls;
+    // Docs calls are slow: five minutes pass in the middle of the fill.
+    const slow = demo.sandbox.run('generateReport', [{ cilId: demo.cilId, ...request }], {
+      interleave: { afterCalls: Math.floor(calls / 2), run: () => (demo.sandbox.state.clock = new Date(demo.sandbox.state.clock.getTime() + 5 * MINUTE)) },
+    });
+    const first = slow.value as Generated;
+    expect(first.outcome).toBe('created');
+
+    expect(generated(demo, request)).toMatchObject({ outcome: 'updated', version: 1, docUrl: first.docUrl });
+  });
+});
+
+describe('values of several lines', () => {
+  it('keep their line breaks inside their table cell, as Docs keeps a "\\n", and a regeneration still sees the draft untouched', () => {
+    const demo = setUpDemo();
+    const meetings = recordsOf(demo.sandbox, demo.spreadsheetId, meetingsTab);
+    const hackNight = meetings.find((meeting) => meeting.kind === 'hack night')!;
+    asLead(
+      demo.sandbox,
+      (spreadsheetId: string, meetingId: string) => {
+        const sheet = SpreadsheetApp.openById(spreadsheetId).getSheetByName('Meetings')!;
+        const values = sheet.getDataRange().getValues();
+        const column = values[0]!.indexOf('Takeaways') + 1;
+        const row = values.findIndex((cells) => cells[0] === meetingId) + 1;
+        // A lead's Alt+Enter in a Sheets cell, and a pasted Windows line end.
+        sheet.getRange(row, column).setValue('Mapped 120 bus stops.\nStop names to check\r\nagainst the Metro list.');
+      },
+      [demo.spreadsheetId, hackNight.id],
+    );
+    const report = generated(demo, { kind: 'events & meetups report', period: '2026-Q4' });
+    const doc = demo.sandbox.state.documents[idOf(report.docUrl)]!;
+    const cells = doc.body.flatMap((node) => (node.type === 'table' ? node.rows.flat() : []));
+    expect(cells).toContain('Mapped 120 bus stops.\rStop names to check\ragainst the Metro list.');
+    expect(doc.body.some((node) => node.type === 'paragraph' && node.text === 'against the Metro list.')).toBe(false);
+    expect(generated(demo, { kind: 'events & meetups report', period: '2026-Q4' })).toMatchObject({ outcome: 'updated', version: 1 });
   });
 });
 
@@ -180,7 +254,7 @@ describe('what a generation costs', () => {
     const demo = setUpDemo();
     const { run } = generate(demo, { kind: 'quarterly story', period: '2026-Q4' });
     const calls = run.meter.callsByMethod;
-    // Ten record tabs and Settings, and the drafted row read back before its one write.
+    // Ten record tabs and Settings, and the Deliverables tab again just before its one write.
     expect(calls['Range.getValues']).toBe(12);
     expect(calls['Range.setValues']).toBe(1);
     const monthly = generate(demo, { kind: 'monthly progress update', period: '2026-10' }).run;

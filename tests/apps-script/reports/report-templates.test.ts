@@ -44,7 +44,7 @@ describe('the templates setup makes', () => {
 });
 
 describe('a template with a mistake', () => {
-  it('names the placeholder and its place, leaves no Doc or folder behind, and changes no Deliverables row', () => {
+  it('names the placeholder and its place, makes no Doc or folder (not even one in the trash), and changes no Deliverables row', () => {
     const demo = setUpDemo();
     const template = templateOf(demo, 'Weekly activity summary');
     asLead(
@@ -56,7 +56,7 @@ describe('a template with a mistake', () => {
       },
       [template.id],
     );
-    const items = Object.values(demo.sandbox.state.drive.items).filter((item) => !item.trashed).map((item) => item.id);
+    const items = structuredClone(demo.sandbox.state.drive.items);
     const deliverables = structuredClone(sheetState(demo.sandbox, demo.spreadsheetId, 'Deliverables').values);
     const outbox = demo.sandbox.state.mail.outbox.length;
 
@@ -67,7 +67,8 @@ describe('a template with a mistake', () => {
     const message = !answer.ok ? answer.message : '';
     expect(message).toMatch(/^The template has a mistake, so no report was written: .*\{\{nonsense\}\}.*paragraph \d+ \("Checked by \{\{nonsense\}\}\."\)/);
     expect(message).toContain('Fix it in "Weekly activity summary (template)" in the CIL\'s Templates folder, then generate the report again. No report was made, and the Deliverables tab is unchanged.');
-    expect(Object.values(demo.sandbox.state.drive.items).filter((item) => !item.trashed).map((item) => item.id)).toEqual(items);
+    // Nothing at all: no Doc and no folder, not even in the trash.
+    expect(demo.sandbox.state.drive.items).toEqual(items);
     expect(sheetState(demo.sandbox, demo.spreadsheetId, 'Deliverables').values).toEqual(deliverables);
     expect(demo.sandbox.state.mail.outbox).toHaveLength(outbox);
     const row = recordsOf(demo.sandbox, demo.spreadsheetId, deliverablesTab).find((d) => d.period === '2026-W48')!;

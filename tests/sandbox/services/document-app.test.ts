@@ -219,6 +219,23 @@ describe('DocumentApp replaceText and findText', () => {
     expect(body.getText()).toBe('Dear {{name}},\n{{name}} logged {{hours}} hours\nName\t{{name}}\n');
   });
 
+  // A "\n" handed to Docs breaks the line inside its paragraph or cell (a Shift+Enter break), and reads
+  // back as "\r": gist.github.com/tanaikech/7de3ed734ac9b103631c3a20452dca74 (replaceText with "\n"
+  // gives soft breaks), gist.github.com/erickoledadevrel/bec0993dfada5f1aebfb (getText shows them as "\r").
+  it('keeps a "\\n" in replaced, inserted or set text as a line break inside its paragraph or cell, read back as "\\r"', () => {
+    const { doc, body } = template();
+    body.replaceText('\\{\\{hours\\}\\}', '5\n(approx.)');
+    body.getChild(0).asParagraph().editAsText().insertText(0, 'Hello\n');
+    body.getTables()[0]!.getCell(0, 1).setText('{{name}}\nand team');
+    body.appendParagraph('Signed\nthe leads');
+    expect(body.getNumChildren()).toBe(5);
+    expect(body.getText()).toBe('Hello\rDear {{name}},\n{{name}} logged 5\r(approx.) hours\nName\t{{name}}\rand team\n\nSigned\rthe leads');
+    doc.saveAndClose();
+    expect(pdfLines(doc.getAs(MIME.pdf).getDataAsString('ISO-8859-1'))).toEqual(
+      expect.arrayContaining(['Hello', 'Dear {{name}},', 'Signed', 'the leads']),
+    );
+  });
+
   it('matches each paragraph separately, honours (?i), and refuses what RE2 lacks', () => {
     const { body } = template();
     // Anchors are per text element, not per document; the empty paragraph after the table has no text to match.

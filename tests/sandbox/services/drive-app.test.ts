@@ -84,23 +84,38 @@ describe('DriveApp folders and files', () => {
     expect(errorOf(() => DriveApp.getFolderById(file.getId()))).toBe(notFound);
   });
 
-  it('leaves trashed items out of listings but still finds them by id; a trashed folder takes its contents along', () => {
+  // developers.google.com/apps-script/reference/drive/folder: a folder's listings are "all files that
+  // are children of the current folder"; a trashed item keeps its parent, and Drive's files.list returns
+  // trashed files unless asked for "trashed = false" (developers.google.com/drive/api/reference/rest/v3/files/list).
+  it("lists a folder's trashed children with the rest, and DriveApp's searches leave the trash out; ids find trashed items", () => {
     const { DriveApp } = setup();
     const cil = DriveApp.createFolder('CIL');
     const old = cil.createFolder('Old');
     const kept = cil.createFile('kept.txt', '1');
     const trashed = cil.createFile('trashed.txt', '2');
     const inside = old.createFile('inside.txt', '3');
+    const lookAlike = cil.createFile('kept.txt', '4');
     trashed.setTrashed(true);
-    expect(names(cil.getFiles())).toEqual(['kept.txt']);
+    lookAlike.setTrashed(true);
+    expect(names(cil.getFiles())).toEqual(['kept.txt', 'trashed.txt', 'kept.txt']);
+    const byName = cil.getFilesByName('kept.txt');
+    const listed = [byName.next(), byName.next()];
+    expect(listed.map((file) => [file.getId(), file.isTrashed()])).toEqual([
+      [kept.getId(), false],
+      [lookAlike.getId(), true],
+    ]);
+    expect(names(cil.getFilesByType('text/plain'))).toEqual(['kept.txt', 'trashed.txt', 'kept.txt']);
     expect(DriveApp.getFileById(trashed.getId()).isTrashed()).toBe(true);
-    expect(kept.isTrashed()).toBe(false);
+    expect(names(DriveApp.getFilesByName('trashed.txt'))).toEqual([]);
 
     old.setTrashed(true);
     expect(inside.isTrashed()).toBe(true);
-    expect(names(cil.getFolders())).toEqual([]);
+    expect(names(cil.getFolders())).toEqual(['Old']);
+    expect(names(cil.getFoldersByName('Old'))).toEqual(['Old']);
+    expect(names(old.getFiles())).toEqual(['inside.txt']);
     expect(names(DriveApp.getFilesByName('inside.txt'))).toEqual([]);
-    expect(names(DriveApp.getTrashedFiles())).toEqual(['trashed.txt', 'inside.txt']);
+    expect(names(DriveApp.getFoldersByName('Old'))).toEqual([]);
+    expect(names(DriveApp.getTrashedFiles())).toEqual(['trashed.txt', 'inside.txt', 'kept.txt']);
     old.setTrashed(false);
     expect(inside.isTrashed()).toBe(false);
     expect(names(DriveApp.getFiles())).toEqual(['kept.txt', 'inside.txt']);

@@ -116,6 +116,25 @@ describe('planTemplateFill: fields', () => {
     expect(fill([p(template), p('')], withFields(fields))).toEqual([p(expected), p('')]);
   });
 
+  // Docs keeps a "\n" as a line break inside the paragraph or cell; "\r\n" would be two characters.
+  it.each<[string, Record<string, string>, string]>([
+    ['a value of lines from a Sheets cell', { lead: 'Sara\nand Ali' }, 'Lead: Sara\nand Ali.'],
+    ['Windows line ends', { lead: 'Sara\r\nand Ali\r\n' }, 'Lead: Sara\nand Ali\n.'],
+    ['old Mac line ends', { lead: 'Sara\rand Ali' }, 'Lead: Sara\nand Ali.'],
+  ])('%s: each line break one "\\n", in the same paragraph', (_, fields, expected) => {
+    expect(fill([p('Lead: {{lead}}.'), p('')], withFields(fields))).toEqual([p(expected), p('')]);
+    const edited = planTemplateFill([p('{{b}} {{lead}}')], vocabulary, withFields({ ...fields, b: '$5' })).steps[0]!;
+    expect(edited).toMatchObject({ fill: { kind: 'edit', edits: [{ start: 6, end: 14, value: expected.slice('Lead: '.length, -1) }, { start: 0, end: 5, value: '$5' }] } });
+  });
+
+  it('puts line breaks of list items in as "\\n" too', () => {
+    const volunteers = [{ name: 'Ali\r\nKhan', hours: '5' }];
+    expect(fill([t(['{{volunteers.name}}', '{{volunteers.hours}}']), p('')], { ...values, lists: { ...values.lists, volunteers } })).toEqual([
+      t(['Ali\nKhan', '5']),
+      p(''),
+    ]);
+  });
+
   it('edits at offsets, last first, where replaceText would fill a value again', () => {
     const plan = planTemplateFill([p('{{b}} then {{a}}')], vocabulary, withFields({ a: '{{b}}' }));
     expect(plan.steps).toEqual([

@@ -25,11 +25,17 @@ export const oauthScopes = [
 // The Workspace add-on (developers.google.com/apps-script/manifest/addons): one homepage card, the
 // same in Sheets, Drive and Calendar; in Sheets, once the lead lets it see the open spreadsheet,
 // onFileScopeGranted shows that spreadsheet's CIL. Every function named here is an entry point.
+// openLinkUrlPrefixes: the card's one link opens the CIL's spreadsheet at its Dashboard. Google asks
+// an add-on to list the prefixes of the links it opens for a versioned deployment (a test deployment
+// may leave it out), and requires it for links outside Google
+// (developers.google.com/apps-script/manifest/allowlist-url); the one prefix says the add-on opens
+// spreadsheets and nothing else.
 export const addOns = {
   common: {
     name: 'CIL Hub',
     logoUrl: 'https://www.gstatic.com/images/icons/material/system_gm/1x/work_outline_black_18dp.png',
     homepageTrigger: { runFunction: 'onHomepage', enabled: true },
+    openLinkUrlPrefixes: ['https://docs.google.com/spreadsheets/'],
   },
   sheets: { onFileScopeGrantedTrigger: { runFunction: 'onFileScopeGranted' } },
   drive: {},

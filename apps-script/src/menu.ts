@@ -2,6 +2,11 @@
 // the add-on is authorized, NONE) mode, where Drive, mail and other files are off limits, so it only
 // builds the menu; each item runs its entry point with full authorization when chosen. (Published to
 // the Marketplace, Google moves a top-level add-on menu under Extensions.)
+//
+// Only a script bound to the spreadsheet, or installed as an Editor add-on, gets onOpen: Google runs no
+// simple trigger of a Google Workspace add-on (developers.google.com/workspace/add-ons/concepts/
+// workspace-triggers), so a lead who installed CIL Hub only as the Workspace add-on has the homepage
+// card (apps-script/src/card/) and no menu. README, "Give the lead the CIL Hub menu in Sheets".
 
 export interface MenuItem {
   caption: string;
@@ -40,7 +45,7 @@ export const cilHubMenuItems: readonly (MenuItem | typeof SEPARATOR)[] = [
   SEPARATOR,
   { caption: 'Generate report…', functionName: 'openGenerateReportSidebar' },
   { caption: 'Show dashboard', functionName: 'showDashboardFromMenu' },
-  { caption: 'Refresh dashboard', functionName: 'refreshDashboard' },
+  { caption: 'Refresh dashboard', functionName: 'refreshDashboardFromMenu' },
 ];
 
 const CIL_HUB_MENU = 'CIL Hub';

@@ -129,6 +129,8 @@ export const googleErrors = {
   chartWithoutType: () => 'The chart has no type: call setChartType or one of the as…Chart methods before build().',
   chartNotFound: () => 'The chart was removed or could not be found.',
   protectionRemoved: () => 'The protection was removed or could not be found.',
+  // As Google words it (Sheets' own message, seen from Apps Script and the Sheets API alike).
+  protectedCell: () => 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   columnLimit: (limit: number) =>
     `This action would increase the number of columns in the workbook above the limit of ${limit} columns.`,
   uiResponseNotOffered: (button: string, offered: string) =>

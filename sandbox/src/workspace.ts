@@ -229,6 +229,14 @@ export interface WorkspaceState {
    * editor's side panel), so its event objects carry the file's id. Absent: none.
    */
   addOnFileScopes?: string[];
+  /**
+   * The script reaches the person only as a Google Workspace add-on (installed from its deployment or
+   * the Marketplace), neither bound to the spreadsheets they open nor installed as an Editor add-on:
+   * Google then runs none of its simple triggers ("Google Workspace add-ons can't use Apps Script
+   * simple triggers", developers.google.com/workspace/add-ons/concepts/workspace-triggers), so opening
+   * a spreadsheet builds no menu. Absent: false, the script is bound or an Editor add-on, as most tests want.
+   */
+  workspaceAddOnOnly?: boolean;
   /** What the add-on showed a person: its Sheets menu, and the dialogs, sidebars and alerts it opened. */
   ui: { menus: MenuState[]; shown: ShownUiState[] };
   executions: ExecutionRecord[];

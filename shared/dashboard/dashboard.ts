@@ -1,5 +1,6 @@
 import { evaluateCil } from '../accountability';
 import { atRiskRowsOf } from './at-risk';
+import { membersHoursThisWeek } from './glance';
 import { tallyHours, weeklyHoursTable } from './hours';
 import { tallyMeetings } from './meetings';
 import { reviewOf } from './quarterly-review';
@@ -42,7 +43,8 @@ export function dashboardOf(input: DashboardInput): CilDashboard {
       atRisk: counts.atRisk,
       inactive: counts.inactive,
       onLeave: counts.onLeave,
-      hoursThisWeek: table.totals[table.totals.length - 1] ?? 0,
+      hoursThisWeek: membersHoursThisWeek(table),
+      committedThisWeek: round2(table.committed[table.committed.length - 1] ?? 0),
       hoursThisQuarter,
       eventsThisQuarter: meetings.quarter.events.held,
       fallingBehind: evaluation.cil.fallingBehind,

@@ -37,7 +37,10 @@ export interface DashboardHeadline {
   atRisk: number;
   inactive: number;
   onLeave: number;
+  /** Logged this week by the members on the roster (active, warned, on leave), as the add-on's card shows it. */
   hoursThisWeek: number;
+  /** The weekly commitments of the members expected this week (active and warned, joined by its last day). */
+  committedThisWeek: number;
   hoursThisQuarter: number;
   eventsThisQuarter: number;
   /** The rules engine says the CIL is falling behind (a mentor check-in is due). */

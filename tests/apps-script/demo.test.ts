@@ -194,14 +194,14 @@ describe('setUpDemoCil', () => {
     for (const deliverable of deliverables) expect(volunteers.map((v) => v.id)).toContain(deliverable.ownerVolunteerId);
   });
 
-  it('writes each records tab once, and Volunteers once more for the enrollment codes', () => {
+  it('writes each records tab once, Volunteers once more for the enrollment codes, and the Dashboard once', () => {
     const plain = newSandbox(NOW);
     const setUp = plain.run('setUpCil', [{ ...DEMO_CIL, leadEmails: ['lead@cil-demo.example'] }]);
     const full = newSandbox(NOW);
     const demoRun = full.run('setUpDemoCil');
 
     const writes = (run: typeof setUp) => run.meter.callsByMethod['Range.setValues'] ?? 0;
-    expect(writes(demoRun) - writes(setUp)).toBe(9 + 1);
+    expect(writes(demoRun) - writes(setUp)).toBe(9 + 1 + 1);
   });
 
   it('is the same every time at the same moment, apart from the tokens', () => {

@@ -24,12 +24,14 @@ describe('the manifest', () => {
     ]);
   });
 
-  it('declares the Workspace add-on: its name, logo and homepage, in Sheets, Drive and Calendar', () => {
+  it('declares the Workspace add-on: its name, logo, homepage and the links it opens, in Sheets, Drive and Calendar', () => {
     expect(manifest.addOns).toEqual({
       common: {
         name: 'CIL Hub',
         logoUrl: expect.stringMatching(/^https:\/\//),
         homepageTrigger: { runFunction: 'onHomepage', enabled: true },
+        // Google's rules for a prefix: https, a full domain, a non-empty path.
+        openLinkUrlPrefixes: [expect.stringMatching(/^https:\/\/[a-z0-9.-]+\.[a-z]+\/.+/)],
       },
       sheets: { onFileScopeGrantedTrigger: { runFunction: 'onFileScopeGranted' } },
       drive: {},

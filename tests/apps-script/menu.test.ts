@@ -76,7 +76,7 @@ describe('the CIL Hub menu', () => {
           { separator: true },
           { caption: 'Generate report…', functionName: 'openGenerateReportSidebar' },
           { caption: 'Show dashboard', functionName: 'showDashboardFromMenu' },
-          { caption: 'Refresh dashboard', functionName: 'refreshDashboard' },
+          { caption: 'Refresh dashboard', functionName: 'refreshDashboardFromMenu' },
         ],
       },
     ]);
@@ -99,6 +99,17 @@ describe('the CIL Hub menu', () => {
     expect(installed.error).toBeNull();
     expect(sandbox.state.executions.at(-1)).toMatchObject({ functionName: 'onInstall', trigger: 'simple trigger' });
     expect(sandbox.state.ui.menus).toEqual([{ spreadsheetId, title: 'CIL Hub', items: cilHubMenuItems.map((item) => ({ ...item })) }]);
+  });
+
+  it('is not there for a lead who has CIL Hub only as a Workspace add-on: Google runs no simple trigger of one', () => {
+    const sandbox = newSandbox();
+    const { spreadsheetId } = leadSpreadsheet(sandbox, 'CIL Karachi');
+    sandbox.state.workspaceAddOnOnly = true;
+    expect(sandbox.openSpreadsheet(spreadsheetId)).toBeNull();
+    expect(sandbox.state.ui.menus).toEqual([]);
+    // Installed as an Editor add-on (or bound to the spreadsheet), the menu comes.
+    sandbox.installEditorAddOn(spreadsheetId);
+    expect(sandbox.state.ui.menus.map((menu) => menu.title)).toEqual(['CIL Hub']);
   });
 
   it('runs only entry points of the built bundle', () => {

@@ -27,7 +27,7 @@ const OWNER = 'lead@cil-demo.example';
 const PROTECTION = 'CIL Hub header row: CIL Hub finds each column by its name here, so only the owner may change it.';
 /** The tables setup makes, in order; the Dashboard follows them. */
 const TAB_NAMES = [...cilTabs.map((tab) => tab.name), 'Settings'];
-const DASHBOARD_PROTECTION = 'CIL Hub dashboard: CIL Hub rewrites this tab on its daily run, so only the owner may change it.';
+const DASHBOARD_PROTECTION = 'CIL Hub dashboard: CIL Hub rewrites this tab from the records every day, so an edit here would be replaced; Sheets warns before one.';
 const HOUR = 3_600_000;
 
 function setUp(sandbox: Sandbox, options: unknown): SetUpResult {
@@ -217,7 +217,7 @@ describe('setUpCil on an empty Drive', () => {
     ]);
   });
 
-  it('makes a Dashboard tab, titled and saying who writes it, protected whole for the owner alone', () => {
+  it('makes a Dashboard tab, titled and saying who writes it, protected whole with a warning (any lead may refresh it)', () => {
     const sheet = sheetState(sandbox, result.spreadsheetId, 'Dashboard');
     expect(sheet.values.slice(0, 2).map((row) => row[0])).toEqual(['CIL Lahore dashboard', 'Filled by CIL Hub on its daily run, or now with CIL Hub › Refresh dashboard. CIL Hub writes this tab; anything typed here is replaced.']);
     expect(sheet.protections).toEqual([
@@ -226,7 +226,7 @@ describe('setUpCil on an empty Drive', () => {
         range: null,
         description: DASHBOARD_PROTECTION,
         editors: [OWNER],
-        warningOnly: false,
+        warningOnly: true,
         domainEdit: false,
         unprotectedRanges: [],
       },
@@ -563,7 +563,7 @@ describe("setup's own tab, dropdowns and highlights", () => {
     ]);
     const dashboard = sheetState(sandbox, spreadsheetId, 'Dashboard');
     expect(dashboard.values[2]![0]).toBe('figures of the daily run');
-    expect(dashboard.protections.map((p) => [p.description, p.range, p.editors])).toEqual([[DASHBOARD_PROTECTION, null, [OWNER]]]);
+    expect(dashboard.protections.map((p) => [p.description, p.range, p.warningOnly])).toEqual([[DASHBOARD_PROTECTION, null, true]]);
     expect(sheetState(sandbox, spreadsheetId, 'Settings').validations.map((v) => v.args)).toEqual([['review', 'automatic']]);
     expect(sheetState(sandbox, spreadsheetId, 'Attendance').conditionalFormats.map((f) => [f.condition, f.args])).toEqual([
       ['CELL_EMPTY', []],
@@ -618,9 +618,10 @@ describe("setup's own tab, dropdowns and highlights", () => {
 
     expect(chosen.error).toBeNull();
     expect(sandbox.state.ui.shown.filter((ui) => ui.kind === 'alert')[0]!.content).toMatch(/^CIL Lahore is set up\. Made: /);
-    for (const sheet of sandbox.state.spreadsheets[spreadsheetId]!.sheets.filter((s) => s.name !== 'Sheet1')) {
+    for (const sheet of sandbox.state.spreadsheets[spreadsheetId]!.sheets.filter((s) => s.name !== 'Sheet1' && s.name !== 'Dashboard')) {
       expect(sheet.protections.map((p) => p.editors), sheet.name).toEqual([['cfp-admin@cil-demo.example', lead]]);
     }
+    expect(sheetState(sandbox, spreadsheetId, 'Dashboard').protections.map((p) => p.warningOnly)).toEqual([true]);
   });
 });
 

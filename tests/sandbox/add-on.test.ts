@@ -140,8 +140,20 @@ describe('the add-on side panel', () => {
     expect(panel.cards.map((card) => card.name)).toEqual(['home']);
   });
 
+  it('opens a link outside Google only when the manifest allows its prefix', () => {
+    const { panel } = openAddOn(sandboxWith(ADD_ONS), { hostApp: 'DRIVE' });
+    expect(() => panel.click(button(panel, 'Docs'))).toThrow(
+      'The host would not open https://example.org/docs: it is not a Google address, and addOns.common.openLinkUrlPrefixes in the manifest lists no prefix of it.',
+    );
+    expect(panel.openedLinks).toEqual([]);
+    const wild = openAddOn(sandboxWith({ ...ADD_ONS, common: { ...ADD_ONS.common, openLinkUrlPrefixes: ['https://*.example.org/'] } }), { hostApp: 'DRIVE' }).panel;
+    expect(() => wild.click(button(wild, 'Docs'))).toThrow(/would not open/);
+    const sub = openAddOn(sandboxWith({ ...ADD_ONS, common: { ...ADD_ONS.common, openLinkUrlPrefixes: ['https://example.org/docs'] } }), { hostApp: 'DRIVE' }).panel;
+    expect(sub.click(button(sub, 'Docs'))).toBeNull();
+  });
+
   it('opens a link without running anything, and refuses an action that returns no ActionResponse', () => {
-    const sandbox = sandboxWith(ADD_ONS);
+    const sandbox = sandboxWith({ ...ADD_ONS, common: { ...ADD_ONS.common, openLinkUrlPrefixes: ['https://example.org/'] } });
     const { panel } = openAddOn(sandbox, { hostApp: 'DRIVE' });
     const executions = sandbox.state.executions.length;
     expect(panel.click(button(panel, 'Docs'))).toBeNull();

@@ -81,6 +81,19 @@ describe('the sandbox runtime', () => {
     expect(sandbox.state.clock.toISOString()).toBe('2026-11-28T05:00:00.000Z');
   });
 
+  it("runs a trigger as the person who made it, whoever is at the keyboard then", () => {
+    const sandbox = newSandbox();
+    const lead = sandbox.state.user;
+    sandbox.state.user = { ...lead, email: 'co-lead@cil-demo.example' };
+    const id = sandbox.run('scheduleRunnerCheck').value as string;
+    sandbox.state.user = lead;
+    expect(sandbox.advance(60_000).map((r) => r.error)).toEqual([null]);
+    expect(sandbox.state.properties.script.ranAs).toBe('co-lead@cil-demo.example');
+    expect(sandbox.state.user.email).toBe('lead@cil-demo.example');
+    sandbox.runTrigger(id);
+    expect(sandbox.state.properties.script.ranAs).toBe('co-lead@cil-demo.example');
+  });
+
   it('makes waitLock wait on the clock, then time out, while another execution holds the lock', () => {
     const sandbox = newSandbox();
     holdLock(sandbox.state, 'script', 'another-execution', new Date(start.getTime() + 20_000));
@@ -152,6 +165,17 @@ describe('a person in the spreadsheet', () => {
     });
     expect(sandbox.state.mail.outbox).toEqual([]);
     expect(sandbox.state.ui.menus).toEqual([{ spreadsheetId: id, title: 'Tour', items: [{ caption: 'Say hello', functionName: 'sayHello' }] }]);
+  });
+
+  it('runs no onOpen for a script the person has only as a Workspace add-on, until it is installed as an Editor add-on', () => {
+    const { sandbox, id } = withSpreadsheet();
+    sandbox.state.workspaceAddOnOnly = true;
+    expect(sandbox.openSpreadsheet(id)).toBeNull();
+    expect(sandbox.state.ui.menus).toEqual([]);
+    expect(() => sandbox.chooseMenuItem(id, 'sayHello')).toThrow(/has no item that runs sayHello/);
+    sandbox.installEditorAddOn(id);
+    expect(sandbox.openSpreadsheet(id)!.error).toBeNull();
+    expect(sandbox.state.ui.menus.map((menu) => menu.title)).toEqual(['Tour']);
   });
 
   it('runs a menu item with the UI and the active spreadsheet', () => {

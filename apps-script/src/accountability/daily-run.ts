@@ -1,16 +1,19 @@
-import { evaluateCil, logEventOf, type ActionType, type ProposedAction } from '../../../shared/accountability';
+import { evaluateCil, logEventOf, type ActionType, type CilEvaluation, type ProposedAction } from '../../../shared/accountability';
 import type { AccountabilityEvent, AccountabilityKind, AccountabilityStatus } from '../../../shared/records/accountability';
 import type { CalendarDay } from '../../../shared/time/calendar-day';
 import { instantFromDate, type Instant } from '../../../shared/time/instant';
 import { dayOf } from '../../../shared/time/zone';
 import { findCil, registeredCils, type RegisteredCil } from '../cil-registry';
+import { busyForLead } from '../google/script-lock';
 import { openCil, type OpenCil } from '../cil/open-cil';
 import { emailForAction } from '../email/accountability/emails-for-actions';
-import { inMailBatch, sendDeferred } from '../mail/outbox';
+import type { RecordRow } from '../google/tab-sheet';
+import { inMailBatch, sendDeferred, type SendLimit } from '../mail/outbox';
 import { appendLogEvents, rewriteLogRows } from '../records/accountability-log';
-import { readCilRecords } from './cil-records';
+import { readCilRecords, type CilRecordsRead } from './cil-records';
 import { refreshAfterCheck } from '../dashboard/refresh-dashboard';
 import { rollUpAfterDailyCheck } from '../rollup/run-national-rollup';
+import { serveReportQueue } from '../reports/report-queue';
 import { emailContextOf, rowsNowSent, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
 import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-steps';
 
@@ -26,6 +29,14 @@ import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-s
 // Emails: after the log rows are appended, each approved step's email is sent (or deferred for quota,
 // or skipped for a volunteer who turned reminders off), and the rows that went are marked 'sent' with
 // one more write per CIL. The run first sends what earlier runs deferred and marks those rows too.
+//
+// The run also looks at the queue of reports asked for on the add-on card, and arms its trigger again
+// if a stopped run left requests waiting with none to come (reports/report-queue.ts).
+//
+// The Dashboard is refreshed last, from the records as the run left them: its log rows, the emails it
+// marked sent and the roster changes are applied to what it read, in memory, and the (pure, fast)
+// rules engine evaluates them again, so a warning or an offboarding shows at once without reading the
+// tabs again.
 
 /** Time a run may use before it stops between CILs: well inside 6 minutes, leaving room for the CIL in hand. */
 export const DAILY_RUN_BUDGET_MS = 270_000;
@@ -37,6 +48,12 @@ export const DAILY_HANDLER = 'runDailyCheck';
 const FOLLOW_UP_AFTER_MS = 60_000;
 /** How long the run waits for a web app sync or a lead's action on the same spreadsheets. */
 const LOCK_WAIT_MS = 30_000;
+
+/** How a check by a lead (the card, the menu) differs from the scheduled one: a shorter wait for the lock, a limit on its sending. */
+export interface CheckLimits {
+  lockWaitMs: number;
+  sendLimit?: SendLimit;
+}
 
 /** A step as the run reports it. */
 export interface StepTaken {
@@ -128,10 +145,42 @@ export function rosterStepsOf(steps: readonly Pick<StepTaken, 'status' | 'volunt
   );
 }
 
+/** A check done, with the CIL as it left it: its records (read, then changed in memory as written) evaluated again. */
+export interface CheckedCil {
+  check: CilCheck;
+  cil: OpenCil;
+  now: Date;
+  today: CalendarDay;
+  after: CilRecordsRead;
+  evaluation: CilEvaluation;
+}
+
+/**
+ * The records as a check left them, without reading them again: the log with its rows rewritten and
+ * its new rows below, and the roster with its changes (an offboarding's revoked code included).
+ */
+function recordsAfter(read: CilRecordsRead, rewritten: readonly RecordRow<AccountabilityEvent>[], appended: readonly AccountabilityEvent[], changes: readonly RosterChange[], at: Instant): CilRecordsRead {
+  const byRow = new Map(rewritten.map((row) => [row.rowNumber, row.record]));
+  const rows = [
+    ...read.log.rows.map((row) => ({ rowNumber: row.rowNumber, record: byRow.get(row.rowNumber) ?? row.record })),
+    ...appended.map((record, i) => ({ rowNumber: read.log.lastRow + 1 + i, record: byRow.get(read.log.lastRow + 1 + i) ?? record })),
+  ];
+  const changed = new Map(changes.map((change) => [change.volunteerId, change]));
+  const volunteers = read.records.volunteers.map((volunteer) => {
+    const change = changed.get(volunteer.id);
+    if (!change) return volunteer;
+    return { ...volunteer, status: change.status, ...(change.tokenRevoked ? { tokenRevokedAt: at } : {}) };
+  });
+  return {
+    records: { ...read.records, volunteers, log: rows.map((row) => row.record) },
+    log: { ...read.log, rows, lastRow: read.log.lastRow + appended.length },
+  };
+}
+
 /** Checks one CIL and writes what is due, under the script lock so a sync or a lead's review cannot interleave. */
-function checkCil(registered: RegisteredCil, now: Date, deferredSent: Readonly<Record<string, Instant>>): CilCheck {
+function checkCil(registered: RegisteredCil, now: Date, deferredSent: Readonly<Record<string, Instant>>, limits: CheckLimits = { lockWaitMs: LOCK_WAIT_MS }, busy = busyForRun): CheckedCil {
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('CIL Hub was busy with another task on this CIL; the next run checks it.');
+  if (!lock.tryLock(limits.lockWaitMs)) busy();
   try {
     const cil = openCil(registered.id);
     if (!cil) throw new Error('it is no longer registered');
@@ -144,23 +193,32 @@ function checkCil(registered: RegisteredCil, now: Date, deferredSent: Readonly<R
 
     const sent = rowsNowSent(read.log.rows, sentKeysOf(registered.id, deferredSent));
     const context = emailContextOf(cil, read, evaluation, today);
-    inMailBatch(() =>
-      evaluation.actions.forEach((action, i) => {
-        if (events[i]!.status !== 'approved') return;
-        const { mail, event, mailProblem } = sendStepEmail(registered.id, action, events[i]!, context);
-        steps[i]!.mail = mail;
-        if (mailProblem !== undefined) steps[i]!.mailProblem = mailProblem;
-        if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
-      }),
+    inMailBatch(
+      () =>
+        evaluation.actions.forEach((action, i) => {
+          if (events[i]!.status !== 'approved') return;
+          const { mail, event, mailProblem } = sendStepEmail(registered.id, action, events[i]!, context);
+          steps[i]!.mail = mail;
+          if (mailProblem !== undefined) steps[i]!.mailProblem = mailProblem;
+          if (mail === 'sent') sent.push({ rowNumber: read.log.lastRow + 1 + i, record: event });
+        }),
+      limits.sendLimit,
     );
     rewriteLogRows(cil.spreadsheet, read.log.header, sent, cil.settings.timeZone);
-    refreshAfterCheck(cil, read, evaluation);
+    const after = recordsAfter(read, sent, events, rosterChanges, at);
+    const evaluationAfter = evaluateCil({ ...after.records, today, now: at, settings: cil.settings });
+    refreshAfterCheck(cil, after.records, evaluationAfter);
 
     const awaitingLead = [...read.records.log, ...events].filter((event) => event.status === 'proposed').length;
-    return { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges };
+    const check = { cilId: registered.id, name: registered.name, today, steps, awaitingLead, rosterChanges };
+    return { check, cil, now, today, after, evaluation: evaluationAfter };
   } finally {
     lock.releaseLock();
   }
+}
+
+function busyForRun(): never {
+  throw new Error('CIL Hub was busy with another task on this CIL; the next run checks it.');
 }
 
 /** Sends what earlier runs deferred, under the script lock (left for the next run when busy): outbox key → sent at. */
@@ -219,6 +277,11 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
   const done = new Set(continuing ? cursor.done : []);
   const cils = registeredCils().filter((cil) => !done.has(cil.id));
   const deferredSent = { ...(continuing ? cursor.deferredSent : {}), ...sendDeferredMail() };
+  try {
+    serveReportQueue();
+  } catch (error) {
+    console.warn(`CIL Hub: the daily run could not look at the queue of reports: ${messageOf(error)}`);
+  }
 
   const result: DailyRunResult = { checked: [], failed: [], remaining: [], followUpTriggerId: null };
   for (const [index, registered] of cils.entries()) {
@@ -228,7 +291,7 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
       break;
     }
     try {
-      result.checked.push(checkCil(registered, new Date(), deferredSent));
+      result.checked.push(checkCil(registered, new Date(), deferredSent).check);
       for (const key of sentKeysOf(registered.id, deferredSent).keys()) delete deferredSent[`${registered.id}|${key}`];
     } catch (error) {
       console.warn(`CIL Hub: the daily check of "${registered.name}" stopped: ${messageOf(error)}`);
@@ -251,12 +314,12 @@ export function runDailyCheck(e?: { triggerUid?: string }): DailyRunResult {
 
 /**
  * The daily check of one CIL, now: the lead's "Run check now" (homepage card, menu). The same steps, log
- * rows and emails as the scheduled run; mail that earlier runs deferred is left to that run.
+ * rows and emails as the scheduled run, within `limits`; mail that earlier runs deferred is left to that run.
  */
-export function checkCilNow(cilId: string): CilCheck {
+export function checkCilNow(cilId: string, limits?: CheckLimits): CheckedCil {
   const registered = findCil(cilId);
   if (!registered) throw new Error(`No CIL with the id ${JSON.stringify(cilId)} is set up in this deployment.`);
-  return checkCil(registered, new Date(), {});
+  return checkCil(registered, new Date(), {}, limits, busyForLead);
 }
 
 /** An email a preview says the run would send (or skip: the volunteer turned reminders off). */

@@ -123,13 +123,16 @@ export function pendingActionsOf(cil: OpenCil): PendingAction[] {
   return pendingIn(read, evaluateCil({ ...read.records, today: dayOf(now, cil.settings.timeZone), now: instantFromDate(now), settings: cil.settings }));
 }
 
-/** Reads the log, finds the proposed row `logId` and rewrites it with `change`, then carries out what follows; all under the script lock. */
-function decide(logId: unknown, cilId: string | null | undefined, change: (event: AccountabilityEvent) => AccountabilityEvent, send = false): Decision {
+/**
+ * Reads the log, finds the proposed row `logId` and rewrites it with `change`, then carries out what
+ * follows; all under the script lock, waited for up to `lockWaitMs` (the card waits less than the sidebar).
+ */
+function decide(lockWaitMs: number, logId: unknown, cilId: string | null | undefined, change: (event: AccountabilityEvent) => AccountabilityEvent, send = false): Decision {
   if (typeof logId !== 'string' || logId.trim() === '') throw new Error('Name the step by its Event ID (the Accountability log\u2019s first column). Nothing was changed.');
   const id = logId.trim();
   const cil = rosterCil(cilId);
   return withScriptLock(
-    LEAD_ACTION_LOCK_WAIT_MS,
+    lockWaitMs,
     () => {
       const timeZone = cil.settings.timeZone;
       const log = readLog(cil.spreadsheet, timeZone);
@@ -161,17 +164,27 @@ function decide(logId: unknown, cilId: string | null | undefined, change: (event
  * sends it and marks the row).
  */
 export function approveAction(logId: string, cilId?: string | null): Decision {
+  return approveWithin(LEAD_ACTION_LOCK_WAIT_MS, logId, cilId);
+}
+
+/** approveAction, waiting up to `lockWaitMs` for the script lock. */
+export function approveWithin(lockWaitMs: number, logId: string, cilId?: string | null): Decision {
   const by = leadEmail();
   const at = instantFromDate(new Date());
-  return decide(logId, cilId, (event) => ({ ...event, status: 'approved', by, at }), true);
+  return decide(lockWaitMs, logId, cilId, (event) => ({ ...event, status: 'approved', by, at }), true);
 }
 
 /** Entry point (the sidebar's Dismiss): the step is not taken; the reason is kept with its evidence. */
 export function dismissAction(logId: string, reason: string, cilId?: string | null): Decision {
+  return dismissWithin(LEAD_ACTION_LOCK_WAIT_MS, logId, reason, cilId);
+}
+
+/** dismissAction, waiting up to `lockWaitMs` for the script lock. */
+export function dismissWithin(lockWaitMs: number, logId: string, reason: string, cilId?: string | null): Decision {
   if (typeof reason !== 'string' || reason.trim() === '') throw new Error('Say why the step is dismissed: the reason is kept in the log with its evidence. Nothing was changed.');
   const by = leadEmail();
   const at = instantFromDate(new Date());
-  return decide(logId, cilId, (event) => ({ ...event, status: 'dismissed', by, at, evidence: `${event.evidence}\nDismissed by ${by}: ${reason.trim()}` }));
+  return decide(lockWaitMs, logId, cilId, (event) => ({ ...event, status: 'dismissed', by, at, evidence: `${event.evidence}\nDismissed by ${by}: ${reason.trim()}` }));
 }
 
 // ---- the sidebar -------------------------------------------------------------------------------------

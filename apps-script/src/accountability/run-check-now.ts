@@ -20,6 +20,7 @@ export function describeCheck(check: CilCheck): string {
     check.awaitingLead > 0 ? `${check.awaitingLead} wait${check.awaitingLead === 1 ? 's' : ''} for you${waitingBefore > 0 ? ` (${waitingBefore} from before)` : ''}` : '',
     count('sent') > 0 ? `${plural(count('sent'), 'email')} sent` : '',
     count('deferred') > 0 ? `${plural(count('deferred'), 'email')} held back for the mail quota` : '',
+    count('held') > 0 ? `${plural(count('held'), 'email')} wait${count('held') === 1 ? 's' : ''} in the outbox (no time left to send ${count('held') === 1 ? 'it' : 'them'} here): the next daily run sends ${count('held') === 1 ? 'it' : 'them'}, or CIL Hub › Send deferred emails now` : '',
     check.rosterChanges.length > 0 ? `${plural(check.rosterChanges.length, 'roster change')}` : '',
   ].filter((part) => part !== '');
   return `Checked ${check.name}: ${parts.join('; ')}.`;
@@ -30,7 +31,7 @@ export function runCheckNowFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   let text: string;
   try {
-    text = describeCheck(checkCilNow(rosterCil(undefined).registered.id));
+    text = describeCheck(checkCilNow(rosterCil(undefined).registered.id).check);
   } catch (error) {
     text = error instanceof Error ? error.message : String(error);
   }

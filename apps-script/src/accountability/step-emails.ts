@@ -51,7 +51,8 @@ export function emailContextOf(cil: OpenCil, read: CilRecordsRead, evaluation: C
   return { settings: cil.settings, today, records: read.records, assessments: evaluation.volunteers };
 }
 
-export type MailOutcome = SendOutcome['status'] | 'no email';
+/** 'held': the card's check ran out of sending time; it waits in the outbox like a deferred one. */
+export type MailOutcome = SendOutcome['status'] | 'held' | 'no email';
 
 /** Sends the step's email (or defers it) and gives the log row as it should now read. */
 export function sendStepEmail(cilId: string, action: ProposedAction, event: AccountabilityEvent, context: EmailContext): { mail: MailOutcome; event: AccountabilityEvent; mailProblem?: string } {
@@ -60,5 +61,6 @@ export function sendStepEmail(cilId: string, action: ProposedAction, event: Acco
   const options = { mandatory: step.mandatory, checkKey: deferredKeyOf(cilId, action.checkKey), ...(step.reminders === undefined ? {} : { reminders: step.reminders }) };
   const outcome = sendOrDefer(step.email, options);
   if (outcome.status === 'refused') return { mail: 'refused', event, mailProblem: `Gmail refused the email to ${step.email.to.join(', ')} (${outcome.problem}): correct the address in the Volunteers tab and write to them yourself.` };
+  if (outcome.status === 'deferred' && outcome.held) return { mail: 'held', event };
   return { mail: outcome.status, event: outcome.status === 'sent' ? { ...event, status: 'sent', emailSentAt: outcome.sentAt } : event };
 }

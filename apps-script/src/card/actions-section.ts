@@ -1,8 +1,8 @@
 import { actionButton, linkButton } from './card-parts';
 
-// The lead's buttons under the figures: run the daily check now, send enrollment codes, open and
-// refresh the Dashboard tab, turn the schedule on or off, and (when this deployment serves several
-// CILs) switch to another CIL.
+// The lead's buttons under the figures: run the daily check now, send enrollment codes, generate a
+// report, open and refresh the Dashboard tab, turn the schedule on or off, and (when this deployment
+// serves several CILs) switch to another CIL.
 
 export interface ActionsOptions {
   cilId: string;
@@ -16,7 +16,8 @@ export function actionsSection({ cilId, dashboardUrl, otherCils, scheduleOn }: A
   const parameters = { cilId };
   const checks = CardService.newButtonSet()
     .addButton(actionButton('Run check now', 'runCheckFromCard', parameters, true))
-    .addButton(actionButton('Send enrollment', 'showEnrollmentFromCard', parameters));
+    .addButton(actionButton('Send enrollment', 'showEnrollmentFromCard', parameters))
+    .addButton(actionButton('Generate report', 'showReportsFromCard', parameters));
   const dashboard = CardService.newButtonSet();
   if (dashboardUrl !== null) dashboard.addButton(linkButton('Open dashboard', dashboardUrl));
   dashboard.addButton(actionButton('Refresh dashboard', 'refreshDashboardFromCard', parameters));

@@ -92,6 +92,11 @@ export function pushed(card: Card): ActionResponse {
   return CardService.newActionResponseBuilder().setNavigation(CardService.newNavigation().pushCard(card)).build();
 }
 
+/** The action's answer: what happened, back on the first card as it was shown (nothing on it changed). */
+export function toRoot(text: string): ActionResponse {
+  return CardService.newActionResponseBuilder().setNotification(notification(text)).setNavigation(CardService.newNavigation().popToRoot()).build();
+}
+
 /** The action's answer when nothing changed: a notification, the card left as it is. */
 export function told(text: string): ActionResponse {
   return CardService.newActionResponseBuilder().setNotification(notification(text)).build();
@@ -114,7 +119,7 @@ export function answering(work: () => ActionResponse): ActionResponse {
 }
 
 /** How long a card action waits for the script lock: well inside the 30 seconds an add-on action may run. */
-const CARD_LOCK_WAIT_MS = 5_000;
+export const CARD_LOCK_WAIT_MS = 5_000;
 
 /**
  * Whether the script lock (held by a sync, the daily run or another lead) comes free within a few

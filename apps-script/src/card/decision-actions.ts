@@ -1,12 +1,13 @@
 import type { AccountabilityEvent } from '../../../shared/records/accountability';
-import { approveAction, dismissAction, type Decision } from '../accountability/pending-actions';
-import { answering, BUSY, inputOf, lockIsFree, parameterOf, told, updated, type ActionResponse, type CardEvent } from './card-parts';
+import { approveWithin, dismissWithin, type Decision } from '../accountability/pending-actions';
+import { answering, CARD_LOCK_WAIT_MS, inputOf, parameterOf, told, updated, type ActionResponse, type CardEvent } from './card-parts';
 import { cilNamed } from './cil-choice';
 import { cilView, homeCardOf, nameIn, type CilView } from './home-card';
 import { dismissReasonField } from './pending-section';
 
 // The Approve and Dismiss buttons of "Waiting for you": the same approveAction and dismissAction as
-// the spreadsheet's review sidebar (the roster follows, the email goes out), then the card as it is now.
+// the spreadsheet's review sidebar (the roster follows, the email goes out), waiting only a few seconds
+// for the script lock, then the card as it is now.
 
 const MAIL_TEXT: Partial<Record<NonNullable<Decision['mail']>, string>> = {
   sent: 'The email went out.',
@@ -34,8 +35,7 @@ export function approveFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
     const cilId = parameterOf(e, 'cilId');
     const eventId = parameterOf(e, 'eventId');
-    if (!lockIsFree()) return told(BUSY);
-    const decision = approveAction(eventId, cilId);
+    const decision = approveWithin(CARD_LOCK_WAIT_MS, eventId, cilId);
     const view = cilView(cilNamed(cilId));
     return updated(approvedText(decision, view), homeCardOf(view));
   });
@@ -48,8 +48,7 @@ export function dismissFromCard(e: CardEvent): ActionResponse {
     const eventId = parameterOf(e, 'eventId');
     const reason = (inputOf(e, dismissReasonField(eventId))[0] ?? '').trim();
     if (reason === '') return told('Write why you dismiss it in "Reason to dismiss" first: the log keeps the reason with the evidence. Nothing was changed.');
-    if (!lockIsFree()) return told(BUSY);
-    const decision = dismissAction(eventId, reason, cilId);
+    const decision = dismissWithin(CARD_LOCK_WAIT_MS, eventId, reason, cilId);
     const view = cilView(cilNamed(cilId));
     return updated(`Dismissed the ${decision.event.kind} for ${whom(view, decision.event)}; the reason is kept in the log and the daily check will not propose it again.`, homeCardOf(view));
   });

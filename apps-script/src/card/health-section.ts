@@ -1,27 +1,23 @@
-import type { CilEvaluation, VolunteerAssessment } from '../../../shared/accountability';
-import type { Meeting } from '../../../shared/records/meeting';
+import type { CilEvaluation, CilRecords, VolunteerAssessment } from '../../../shared/accountability';
+import { glanceOf, type Glance } from '../../../shared/dashboard';
+import type { Settings } from '../../../shared/records/settings';
 import type { CalendarDay } from '../../../shared/time/calendar-day';
-import { dateOfInstant, type Instant } from '../../../shared/time/instant';
-import { periodRange, quarterOf } from '../../../shared/time/period';
-import { dayOf } from '../../../shared/time/zone';
+import { instantFromDate } from '../../../shared/time/instant';
 import { cardText, paragraph, plural, shortened } from './card-parts';
 
 // "Health at a glance": the rules engine's view of the CIL today (who is active, at risk or inactive,
-// and why the CIL is falling behind), the week's hours against what the members committed, and the
-// quarter's events against the handbook's one-a-quarter rule.
+// and why the CIL is falling behind), and the week's hours and the quarter's events worked out as the
+// Dashboard works them out (shared/dashboard/glance.ts), so the card and the Dashboard tab agree.
 
 /** Volunteers named in "Needs attention"; the Dashboard lists them all. */
 const NAMED_VOLUNTEERS = 8;
-/** The handbook: at least one event a quarter. */
-const EVENTS_PER_QUARTER = 1;
 
 export interface Health {
   counts: CilEvaluation['cil']['counts'];
   hoursThisWeek: number;
   committedThisWeek: number;
   quarter: string;
-  eventsHeld: number;
-  eventsPlanned: number;
+  events: Glance['events'];
   fallingBehind: string[];
   /** Inactive first, then at risk, in roster order. */
   needsAttention: VolunteerAssessment[];
@@ -29,36 +25,16 @@ export interface Health {
 
 const TRACKED_STATUSES = ['active', 'warned'];
 
-const round = (hours: number) => Math.round(hours * 10) / 10;
-
-export function healthOf(evaluation: CilEvaluation, meetings: readonly Meeting[], today: CalendarDay, now: Date, timeZone: string): Health {
-  let hoursThisWeek = 0;
-  let committedThisWeek = 0;
-  for (const volunteer of evaluation.volunteers) {
-    if (!TRACKED_STATUSES.includes(volunteer.rosterStatus)) continue;
-    hoursThisWeek += volunteer.hoursThisWeek;
-    if (!volunteer.exemptions.some((exemption) => exemption.kind === 'on leave')) committedThisWeek += volunteer.weeklyCommitment;
-  }
-  const quarter = quarterOf(today);
-  const { first, last } = periodRange(quarter);
-  let eventsHeld = 0;
-  let eventsPlanned = 0;
-  for (const meeting of meetings) {
-    if (meeting.kind !== 'event') continue;
-    const day = dayOf(dateOfInstant(meeting.startsAt as Instant), timeZone);
-    if (day < first || day > last) continue;
-    if (dateOfInstant(meeting.endsAt as Instant).getTime() <= now.getTime()) eventsHeld++;
-    else eventsPlanned++;
-  }
+export function healthOf(evaluation: CilEvaluation, records: CilRecords, settings: Settings, today: CalendarDay, now: Date): Health {
+  const glance = glanceOf({ records, today, now: instantFromDate(now), settings });
   const needing = (standing: VolunteerAssessment['standing']) =>
     evaluation.volunteers.filter((volunteer) => volunteer.standing === standing && TRACKED_STATUSES.includes(volunteer.rosterStatus));
   return {
     counts: evaluation.cil.counts,
-    hoursThisWeek: round(hoursThisWeek),
-    committedThisWeek: round(committedThisWeek),
-    quarter,
-    eventsHeld,
-    eventsPlanned,
+    hoursThisWeek: glance.hoursThisWeek,
+    committedThisWeek: glance.committedThisWeek,
+    quarter: glance.quarter,
+    events: glance.events,
     fallingBehind: evaluation.cil.reasons.map((reason) => reason.summary),
     needsAttention: [...needing('inactive'), ...needing('at risk')],
   };
@@ -74,16 +50,17 @@ export function healthSection(health: Health): GoogleAppsScript.Card_Service.Car
   const others = [counts.onLeave > 0 ? `${counts.onLeave} on leave` : '', counts.newMembers > 0 ? `${plural(counts.newMembers, 'new member')} (rules start after their first weeks)` : '']
     .filter((part) => part !== '')
     .join(' · ');
-  const rule = health.eventsHeld + health.eventsPlanned >= EVENTS_PER_QUARTER ? 'meets the rule' : 'below the rule';
+  const { events } = health;
+  const rule = events.met ? 'meets the target' : `below the target of ${events.required}`;
   const section = CardService.newCardSection()
     .setHeader('Health at a glance')
     .addWidget(figure('Members the rules track', `${counts.active} active · ${counts.atRisk} at risk · ${counts.inactive} inactive`, others || undefined))
-    .addWidget(figure('Hours this week', `${health.hoursThisWeek} h of ${health.committedThisWeek} h committed`, 'Monday to today, active and warned members'))
+    .addWidget(figure('Hours this week', `${health.hoursThisWeek} h of ${health.committedThisWeek} h committed`, 'Monday to today, by the members on the roster'))
     .addWidget(
       figure(
         `Events in ${health.quarter}`,
-        `${health.eventsHeld} held, ${health.eventsPlanned} planned: ${rule}`,
-        `The handbook asks for at least ${plural(EVENTS_PER_QUARTER, 'event')} a quarter`,
+        `${events.held} held: ${rule}${events.planned > 0 ? ` (${events.planned} planned)` : ''}`,
+        `"Target: events per quarter" in Settings (the handbook asks for at least one)`,
       ),
     );
   section.addWidget(

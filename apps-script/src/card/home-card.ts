@@ -52,7 +52,7 @@ function dashboardUrlOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): 
 export function homeCardOf(view: CilView, before: readonly CardSection[] = []): Card {
   const { cil, read, evaluation, today, now } = view;
   const { settings } = cil;
-  const health = healthOf(evaluation, read.records.meetings, today, now, settings.timeZone);
+  const health = healthOf(evaluation, read.records, settings, today, now);
   const header = CardService.newCardHeader()
     .setTitle(settings.cilName)
     .setSubtitle(`${settings.city === undefined ? '' : `${settings.city} · `}${dayText(today)}`);

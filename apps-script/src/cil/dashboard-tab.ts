@@ -1,11 +1,14 @@
 import { markText } from '../../../shared/records/cells';
 import { headerKey } from '../../../shared/records/tab';
-import { keepToOwner } from '../google/owner-only';
 import type { SetupReport } from './setup-report';
 
 // The Dashboard tab: the CIL's figures at a glance, written by CIL Hub, never by people (a typed figure
 // would be overwritten, or worse, believed). Setup makes it last of CIL Hub's tabs with a title and a
-// line saying so, and protects the whole sheet; the daily run and CIL Hub › Refresh dashboard fill it
+// line saying so, and protects the whole sheet with a warning only: the tab is a view rewritten from
+// the records, so the protection is there to stop an accidental edit, not a lead. Sheets holds a
+// script to the protections of whoever runs it, and the Dashboard is refreshed by any lead (the menu,
+// the card) and by the daily run as whoever turned the schedule on; an owner-only protection would
+// refuse all of them but the owner. The daily run and CIL Hub › Refresh dashboard fill it
 // (apps-script/src/dashboard/).
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -13,7 +16,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const DASHBOARD_TAB_NAME = 'Dashboard';
 
 /** How setup recognises its own protection among any a lead added. */
-const DASHBOARD_PROTECTION = 'CIL Hub dashboard: CIL Hub rewrites this tab on its daily run, so only the owner may change it.';
+const DASHBOARD_PROTECTION = 'CIL Hub dashboard: CIL Hub rewrites this tab from the records every day, so an edit here would be replaced; Sheets warns before one.';
 
 export interface DashboardWork {
   /** null: the tab is missing and will be made. */
@@ -52,5 +55,5 @@ export function writeDashboard(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     report.kept.push(`tab "${DASHBOARD_TAB_NAME}"`);
     if (work.protect) report.created.push(`protection of "${DASHBOARD_TAB_NAME}"`);
   }
-  if (work.protect) keepToOwner(sheet.protect().setDescription(DASHBOARD_PROTECTION));
+  if (work.protect) sheet.protect().setDescription(DASHBOARD_PROTECTION).setWarningOnly(true);
 }

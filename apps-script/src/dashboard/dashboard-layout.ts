@@ -125,7 +125,7 @@ export function dashboardLayout(dashboard: CilDashboard, timeZone: string): Dash
   grid.note(`Refreshed ${clockText(dateOfInstant(dashboard.now), timeZone)} (${timeZone}) by CIL Hub, daily and from CIL Hub › Refresh dashboard. CIL Hub writes this tab; anything typed here is replaced.`);
 
   grid.title('At a glance');
-  grid.header(['Volunteers', 'Active members', 'New this quarter', 'At risk', 'Inactive', 'On leave', 'Hours this week', 'Hours this quarter', 'Events this quarter']);
+  grid.header(['Volunteers', 'Active members', 'New this quarter', 'At risk', 'Inactive', 'On leave', 'Hours this week', 'Committed this week', 'Hours this quarter', 'Events this quarter']);
   grid.line([
     whole(headline.volunteers),
     whole(headline.activeMembers),
@@ -134,6 +134,7 @@ export function dashboardLayout(dashboard: CilDashboard, timeZone: string): Dash
     whole(headline.inactive),
     whole(headline.onLeave),
     hours(headline.hoursThisWeek),
+    hours(headline.committedThisWeek),
     hours(headline.hoursThisQuarter),
     whole(headline.eventsThisQuarter),
   ]);

@@ -9,6 +9,7 @@ import { storiesTab } from '../../../shared/records/story';
 import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
 import { volunteersTab } from '../../../shared/records/volunteer';
 import { registeredCils, type RegisteredCil } from '../cil-registry';
+import { refreshDashboard } from '../dashboard/refresh-dashboard';
 import { openCil, type OpenCil } from '../cil/open-cil';
 import { setUpCil } from '../cil/set-up-cil';
 import { appendRecords, readColumn, sheetOf } from '../google/tab-sheet';
@@ -96,6 +97,8 @@ export function setUpDemoCil(): DemoCil {
     const reason = report.skipped.find((skip) => skip.volunteer.id === member.id)?.reason ?? 'it was not sent';
     throw new Error(`The demo CIL is set up, but ${member.name}'s enrollment code could not be emailed: ${reason}.`);
   }
+  // The Dashboard filled now, so whoever opens the demo sees its figures and charts at once.
+  refreshDashboard(setUp.cilId);
   return {
     cilId: setUp.cilId,
     spreadsheetId: setUp.spreadsheetId,

@@ -37,7 +37,8 @@ export interface SendOptions {
 
 export type SendOutcome =
   | { status: 'sent'; sentAt: Instant }
-  | { status: 'deferred'; deferredId: string }
+  /** Kept for sendDeferred(): over today's quota, or past the batch's sending limit (`held`). */
+  | { status: 'deferred'; deferredId: string; held?: true }
   | { status: 'opted out' }
   /** Gmail will never take it (an invalid address): not kept, and the problem is for the lead to fix. */
   | { status: 'refused'; problem: string };
@@ -69,6 +70,22 @@ interface MailBatch {
 /** The open batch: null outside inMailBatch, undefined inside it until its first message (a run with no mail reads nothing). */
 let openBatch: MailBatch | null | undefined = null;
 
+/**
+ * How much a batch may send before it keeps the rest for sendDeferred() without trying: a card action
+ * has 30 seconds in all and each MailApp call takes about a second, so its sending stops after `sends`
+ * messages or at `untilMs` (Date.now()), whichever comes first.
+ */
+export interface SendLimit {
+  sends: number;
+  untilMs: number;
+}
+
+let openLimit: (SendLimit & { sent: number }) | null = null;
+
+function pastLimit(): boolean {
+  return openLimit !== null && (openLimit.sent >= openLimit.sends || Date.now() >= openLimit.untilMs);
+}
+
 function startBatch(): MailBatch {
   const store = PropertiesService.getScriptProperties();
   const properties = store.getProperties();
@@ -84,15 +101,17 @@ function startBatch(): MailBatch {
   };
 }
 
-/** Runs `work` with one outbox batch; nested calls join the open one. */
-export function inMailBatch<T>(work: () => T): T {
+/** Runs `work` with one outbox batch, sending within `limit` when given; nested calls join the open one. */
+export function inMailBatch<T>(work: () => T, limit?: SendLimit): T {
   if (openBatch !== null) return work();
   openBatch = undefined;
+  openLimit = limit === undefined ? null : { ...limit, sent: 0 };
   try {
     return work();
   } finally {
     const batch = openBatch;
     openBatch = null;
+    openLimit = null;
     if (batch) keepDeferred(batch);
   }
 }
@@ -105,9 +124,11 @@ export function sendOrDefer(message: AccountabilityEmail, options: SendOptions):
   }
   return inMailBatch(() => {
     const batch = (openBatch ??= startBatch());
+    if (pastLimit()) return { status: 'deferred', deferredId: defer(batch, message, options, 'held past the sending limit'), held: true };
     const reserve = options.mandatory ? 0 : MANDATORY_RESERVE;
     if (batch.quotaLeft - reserve >= message.to.length) {
       const attempt = trySend(message);
+      if (openLimit) openLimit.sent++;
       if (attempt.result === 'sent') {
         batch.quotaLeft -= message.to.length;
         return { status: 'sent', sentAt: instantFromDate(new Date()) };
@@ -120,7 +141,7 @@ export function sendOrDefer(message: AccountabilityEmail, options: SendOptions):
       if (attempt.result === 'quota') batch.quotaLeft = 0;
       else console.warn(`Sending "${message.subject}" to ${message.to.join(', ')} failed (${attempt.problem}); it is kept and tried again at the next run.`);
     }
-    return { status: 'deferred', deferredId: defer(batch, message, options) };
+    return { status: 'deferred', deferredId: defer(batch, message, options, 'mail quota') };
   });
 }
 
@@ -150,7 +171,7 @@ function trySend(message: AccountabilityEmail): Attempt {
 
 // ---- the deferred store ------------------------------------------------------------------------------
 
-function defer(batch: MailBatch, message: AccountabilityEmail, options: SendOptions): string {
+function defer(batch: MailBatch, message: AccountabilityEmail, options: SendOptions, why: string): string {
   // Ids sort oldest first: one more than the latest waiting (the clock may not move between two
   // deferrals), then a random tail so two executions at once never share a key.
   batch.latest += 1;
@@ -171,7 +192,7 @@ function defer(batch: MailBatch, message: AccountabilityEmail, options: SendOpti
   }
   if (!intoProperties) batch.spilled.push({ id, entry });
   const where = intoProperties ? 'the script properties' : 'Drive (the script properties are full)';
-  console.info(`Deferred (mail quota) into ${where}: "${message.subject}" to ${message.to.join(', ')} as ${id}${options.checkKey === undefined ? '' : ` for ${options.checkKey}`}`);
+  console.info(`Deferred (${why}) into ${where}: "${message.subject}" to ${message.to.join(', ')} as ${id}${options.checkKey === undefined ? '' : ` for ${options.checkKey}`}`);
   return id;
 }
 

@@ -28,8 +28,8 @@ import { GOOGLE_DOCS, templateNameOf } from './report-templates';
 // mistakes named and leaves nothing behind, and a failure after the copy was made trashes what it made.
 // Regenerating the same report updates the draft in place while nobody has touched it, and otherwise
 // (a lead edited it, or it was submitted) makes a new, numbered version beside it. A plain object in
-// and a plain object out, well inside a card action's 30 seconds, so the add-on card can call it as
-// the sidebar does.
+// and a plain object out. A fill costs hundreds of Docs calls, too many for a card action's 30 seconds:
+// the add-on card queues its requests instead, and a one-off trigger generates them (report-queue.ts).
 
 type Body = GoogleAppsScript.Document.Body;
 type File = GoogleAppsScript.Drive.File;
@@ -346,8 +346,8 @@ function emailCfpLead(cil: OpenCil, report: ReportKind, period: ReportPeriod, re
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Entry point (the sidebar's, and the add-on card's): generates one report; see GenerateReportRequest. */
-export function generateReport(request: GenerateReportRequest): GenerateReportResult {
+/** Checks the request and generates the report, the work run by `locked` (which holds the script lock around it). */
+function generateWith(request: GenerateReportRequest, locked: (work: () => GeneratedReport) => GeneratedReport): GenerateReportResult {
   const parsed = requestSchema.safeParse(request);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `"${issue.path.join('.')}" ${issue.message}` : issue.message));
@@ -356,9 +356,19 @@ export function generateReport(request: GenerateReportRequest): GenerateReportRe
   try {
     const report = reportFor(parsed.data.kind);
     const cil = rosterCil(parsed.data.cilId);
-    return withScriptLock(REPORT_LOCK_WAIT_MS, () => generateFor(cil, parsed.data, report), busyForLead);
+    return locked(() => generateFor(cil, parsed.data, report));
   } catch (error) {
     if (!(error instanceof ReportRequestError)) console.error(`CIL Hub: generating a report stopped: ${messageOf(error)}`);
     return { ok: false, message: messageOf(error) };
   }
+}
+
+/** Entry point (the sidebar's): generates one report; see GenerateReportRequest. */
+export function generateReport(request: GenerateReportRequest): GenerateReportResult {
+  return generateWith(request, (work) => withScriptLock(REPORT_LOCK_WAIT_MS, work, busyForLead));
+}
+
+/** generateReport for a caller that holds the script lock already: the queue of reports asked for on the add-on card. */
+export function generateReportHoldingLock(request: GenerateReportRequest): GenerateReportResult {
+  return generateWith(request, (work) => work());
 }

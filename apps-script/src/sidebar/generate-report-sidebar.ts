@@ -89,10 +89,13 @@ button { margin-top: 14px; }
 #status.done { color: #188038; }
 `;
 
-/** How many periods of each kind the sidebar offers, besides the current one. */
-const OFFERED: Record<PeriodKind, number> = { week: 8, biweek: 6, month: 12, quarter: 6, half: 4, year: 3 };
+/** How many periods of each kind the sidebar (and the add-on card) offers, besides the current one. */
+export const OFFERED: Record<PeriodKind, number> = { week: 8, biweek: 6, month: 12, quarter: 6, half: 4, year: 3 };
 
-const PERIOD_WORDS: Record<PeriodKind, string> = { week: 'Week', biweek: 'Two weeks', month: 'Month', quarter: 'Quarter', half: 'Half year', year: 'Year' };
+export const PERIOD_WORDS: Record<PeriodKind, string> = { week: 'Week', biweek: 'Two weeks', month: 'Month', quarter: 'Quarter', half: 'Half year', year: 'Year' };
+
+/** The latest finished period is the one to report on: offered second, after the one still running. */
+export const PRESELECTED_PERIOD = 1;
 
 export interface GenerateReportChoices {
   cilName: string;
@@ -106,7 +109,7 @@ function periodChoice(kind: PeriodKind, offered: GenerateReportChoices['periods'
   // The latest finished period is the one to report on; the current one is still running.
   const options = offered.map(({ period, finished }, index) => {
     const note = finished ? '' : ' (in progress)';
-    return html`<option value="${period.label}"${index === 1 ? html` selected` : ''}>${period.name}${note}</option>`;
+    return html`<option value="${period.label}"${index === PRESELECTED_PERIOD ? html` selected` : ''}>${period.name}${note}</option>`;
   });
   return html`<label data-for="${kind}">${PERIOD_WORDS[kind]}<select name="period-${kind}">${options}</select></label>`;
 }
@@ -151,13 +154,18 @@ ${email}
 </html>`.markup;
 }
 
+/** The projects a closure or discovery report may be about: the Projects tab, one read. */
+export function offeredProjects(cil: OpenCil): Project[] {
+  const read = readTab(sheetOf(cil.spreadsheet, projectsTab), projectsTab, cil.settings.timeZone);
+  warnInvalidRows(projectsTab.name, read.invalid, 'they are not offered for reports');
+  return read.rows.map((row) => row.record);
+}
+
 function choicesFor(cil: OpenCil): GenerateReportChoices {
   const { settings } = cil;
   const today = dayOf(new Date(), settings.timeZone);
-  const read = readTab(sheetOf(cil.spreadsheet, projectsTab), projectsTab, settings.timeZone);
-  warnInvalidRows(projectsTab.name, read.invalid, 'the report sidebar does not offer them');
   const periods = Object.fromEntries(PERIOD_KINDS.map((kind) => [kind, recentPeriods(kind, today, OFFERED[kind])])) as GenerateReportChoices['periods'];
-  const choices: GenerateReportChoices = { cilName: settings.cilName, periods, projects: read.rows.map((row) => row.record) };
+  const choices: GenerateReportChoices = { cilName: settings.cilName, periods, projects: offeredProjects(cil) };
   if (settings.cfpLeadEmail !== undefined) choices.cfpLeadEmail = settings.cfpLeadEmail;
   return choices;
 }

@@ -60,6 +60,27 @@ const EXECUTE_SCOPE: Partial<Record<HostApp, string>> = {
 
 const EDITORS: readonly HostApp[] = ['SHEETS', 'DOCS', 'SLIDES'];
 
+const GOOGLE_URL = /^https:\/\/([a-z0-9-]+\.)*google\.com\//;
+
+/**
+ * Whether the host opens a link the add-on gives it: a Google address always; any other only when the
+ * manifest's addOns.common.openLinkUrlPrefixes lists a prefix of it ("*" for any, "https://*.host/…"
+ * for its subdomains), as developers.google.com/apps-script/manifest/allowlist-url has it.
+ */
+function linkAllowed(manifest: Manifest, url: string): boolean {
+  if (GOOGLE_URL.test(url)) return true;
+  const prefixes = asObject(manifest.common)?.openLinkUrlPrefixes;
+  if (!Array.isArray(prefixes)) return false;
+  return prefixes.some((prefix) => {
+    if (prefix === '*') return true;
+    if (typeof prefix !== 'string') return false;
+    const wild = /^https:\/\/\*\.(.*)$/.exec(prefix);
+    if (!wild) return url.startsWith(prefix);
+    const rest = url.replace(/^https:\/\/([a-z0-9-]+\.)+/, '');
+    return url.startsWith('https://') && rest.startsWith(wild[1]!);
+  });
+}
+
 const asObject = (value: unknown): Record<string, unknown> | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
@@ -155,7 +176,7 @@ export class AddOnPanel {
     const onClick = clickable !== null && 'type' in clickable ? clickable.onClick : clickable;
     if (onClick === null) throw new Error('That has nothing to do when clicked.');
     if ('openLink' in onClick) {
-      this.openedLinks.push(onClick.openLink);
+      this.#open(onClick.openLink);
       return null;
     }
     return this.#runAction(onClick.action);
@@ -171,6 +192,13 @@ export class AddOnPanel {
     const trigger = asObject(asObject(this.#manifest()[this.#hostKey()])?.onFileScopeGrantedTrigger);
     if (typeof trigger?.runFunction !== 'string') return null;
     return this.#showCards(trigger.runFunction, this.#event());
+  }
+
+  #open(link: OpenLinkTree): void {
+    if (!linkAllowed(this.#manifest(), link.url)) {
+      throw new Error(`The host would not open ${link.url}: it is not a Google address, and addOns.common.openLinkUrlPrefixes in the manifest lists no prefix of it.`);
+    }
+    this.openedLinks.push(link);
   }
 
   #manifest(): Manifest {
@@ -260,7 +288,7 @@ export class AddOnPanel {
     }
     const response = actionResponseTree(value);
     if (response.notification) this.notifications.push(response.notification.text);
-    if (response.openLink) this.openedLinks.push(response.openLink);
+    if (response.openLink) this.#open(response.openLink);
     const before = this.cards.at(-1);
     for (const step of response.navigation ?? []) this.#navigate(step);
     if (this.cards.at(-1) !== before) this.#typed.clear();

@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import type { WorkspaceState, ExecutionRecord } from '../workspace';
+import type { WorkspaceState, ExecutionRecord, TriggerState } from '../workspace';
 import { createExecutionContext, type ExecutionMeter, type ExecutionSurface } from '../execution';
 import { createServices } from '../services';
 import { releaseLocksOf } from '../services/lock-service';
@@ -130,7 +130,7 @@ export class Sandbox {
       if (firesAt.getTime() > this.state.clock.getTime()) this.state.clock = new Date(firesAt.getTime());
       // A one-shot trigger stays listed (and counts toward the 20-trigger limit) until the script deletes it.
       due.nextRunAt = isOneShot(due.schedule) ? null : nextRunOf(due, firesAt, this.state.scriptTimeZone);
-      ran.push(this.run(due.handler, [timeDrivenEvent(due.id, firesAt)], { trigger: 'time-driven' }));
+      ran.push(this.#runAsOwner(due, [timeDrivenEvent(due.id, firesAt)]));
     }
     if (target > this.state.clock.getTime()) this.state.clock = new Date(target);
     return ran;
@@ -138,11 +138,12 @@ export class Sandbox {
 
   /**
    * A person opens the spreadsheet: its onOpen simple trigger runs (LIMITED mode, with the UI), which
-   * is how the add-on's menu appears. Answers null when the script has no onOpen.
+   * is how the add-on's menu appears. Answers null when the script has no onOpen, or reaches the person
+   * only as a Workspace add-on (`state.workspaceAddOnOnly`), whose simple triggers Google never runs.
    */
   openSpreadsheet(spreadsheetId: string): ExecutionResult | null {
     if (!this.state.spreadsheets[spreadsheetId]) throw new Error(`No spreadsheet with id ${spreadsheetId}.`);
-    if (!this.bundle.entryPoints.includes('onOpen')) return null;
+    if (!this.bundle.entryPoints.includes('onOpen') || this.state.workspaceAddOnOnly === true) return null;
     // developers.google.com/apps-script/guides/triggers/events#open
     return this.run(
       'onOpen',
@@ -165,6 +166,8 @@ export class Sandbox {
    */
   installEditorAddOn(spreadsheetId: string): ExecutionResult | null {
     if (!this.state.spreadsheets[spreadsheetId]) throw new Error(`No spreadsheet with id ${spreadsheetId}.`);
+    // Installed as an Editor add-on, its simple triggers run from now on, Workspace add-on or not.
+    delete this.state.workspaceAddOnOnly;
     if (!this.bundle.entryPoints.includes('onInstall')) return null;
     // developers.google.com/apps-script/guides/triggers/events#install
     return this.run('onInstall', [{ authMode: 'FULL' }], { trigger: 'simple trigger', authMode: 'FULL', activeSpreadsheetId: spreadsheetId, hasUi: true });
@@ -185,7 +188,22 @@ export class Sandbox {
   runTrigger(triggerId: string): ExecutionResult {
     const trigger = this.state.triggers.find((t) => t.id === triggerId);
     if (!trigger) throw new Error(`No trigger with id ${triggerId}.`);
-    return this.run(trigger.handler, [timeDrivenEvent(trigger.id, this.state.clock)], { trigger: 'time-driven' });
+    return this.#runAsOwner(trigger, [timeDrivenEvent(trigger.id, this.state.clock)]);
+  }
+
+  /**
+   * "Installable triggers always run under the account of the person who created them"
+   * (developers.google.com/apps-script/guides/triggers/installable): the execution is that person's,
+   * whoever is at the keyboard in the sandbox.
+   */
+  #runAsOwner(trigger: TriggerState, args: unknown[]): ExecutionResult {
+    const person = this.state.user;
+    this.state.user = { ...person, email: trigger.owner, domain: trigger.owner.split('@')[1] ?? '' };
+    try {
+      return this.run(trigger.handler, args, { trigger: 'time-driven' });
+    } finally {
+      this.state.user = person;
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 /// <reference types="google-apps-script" />
 import { describe, it, expect } from 'vitest';
+import { addOns } from '../../../apps-script/manifest';
 import { holdLock } from '../../../sandbox/src/services/lock-service';
 import { asLead, sheetState } from '../as-lead';
 import { runOk } from '../built-bundle';
-import { logOf, volunteerNamed, workspaceOf } from '../daily-run-fixture';
+import { logOf, setSetting, volunteerNamed, workspaceOf } from '../daily-run-fixture';
 import { buttonOf, clickOk, costOf, demoWithWarnings, expectRealEntryPoints, openCard, sectionNamed, setUpDemo, textOf, type Demo } from './card-fixture';
 
 // The homepage card's actions on the demo CIL, each clicked as a lead would: what it changes in the
@@ -67,8 +68,9 @@ describe('Approve', () => {
 
     const step = clickOk(panel, button);
 
-    expect(panel.notifications).toEqual(['CIL Hub is busy with another task (a sync or the daily check); try again in a minute. Nothing was changed.']);
+    expect(panel.notifications).toEqual(['CIL Hub is busy with another task; try again in a minute. Nothing was changed.']);
     expect(workspaceOf(demo.sandbox)).toEqual(before);
+    // The card's own short wait, not the sidebar's 30 seconds.
     expect(costOf(step).simulatedMs).toBe(5_000);
   });
 });
@@ -116,13 +118,57 @@ describe('Run check now', () => {
     expect(sectionNamed(panel.card, /^Waiting for you/).header).toBe('Waiting for you (2)');
     const cost = costOf(step);
     expect(cost.simulatedMs).toBe(0);
-    // The check's own reads, log write and eight emails, then the card read afresh.
-    expect(cost.googleCalls).toBeLessThanOrEqual(165);
+    // The check's own reads, log write, eight emails and the Dashboard; the card is built from the
+    // records as the check left them, without reading them again.
+    expect(cost.googleCalls).toBeLessThanOrEqual(135);
+    expect(step.execution.meter.callsByMethod['Range.getValues']).toBe(12);
+    console.log(`Run check now (card), demo CIL: ${cost.googleCalls} Google calls, ${cost.simulatedMs} ms waited`);
 
     // Twice in a day proposes nothing twice.
     clickOk(panel, buttonOf(panel, 'Run check now'));
     expect(panel.notifications.at(-1)).toBe('Checked CIL Demo: nothing new is due today. 2 steps still wait for you.');
     expect(logOf(demo).filter((event) => event.status === 'proposed')).toHaveLength(2);
+  });
+
+  it('sends at most eight emails itself and leaves the rest in the outbox, saying so', () => {
+    const demo = setUpDemo();
+    // Automatic mode: the two warnings go out too, ten emails in all.
+    setSetting(demo, 'Mode', 'automatic');
+    const panel = openCard(demo);
+    const sentBefore = demo.sandbox.state.mail.outbox.length;
+
+    const step = clickOk(panel, buttonOf(panel, 'Run check now'));
+
+    expect(panel.notifications).toEqual([
+      'Checked CIL Demo: 10 new steps in the log; 8 emails sent; 2 emails wait in the outbox (no time left to send them here): the next daily run sends them, or CIL Hub › Send deferred emails now; 2 roster changes.',
+    ]);
+    expect(demo.sandbox.state.mail.outbox.length - sentBefore).toBe(8);
+    const waiting = Object.keys(demo.sandbox.state.properties.script).filter((key) => key.startsWith('deferredMail:'));
+    expect(waiting).toHaveLength(2);
+    // Their log rows stay approved until the emails go.
+    expect(logOf(demo).filter((event) => event.status === 'approved')).toHaveLength(2);
+    const cost = costOf(step);
+    expect(cost.simulatedMs).toBe(0);
+    expect(cost.googleCalls).toBeLessThanOrEqual(145);
+
+    const deferred = demo.sandbox.run('sendDeferredMail', [], { activeSpreadsheetId: demo.spreadsheetId, trigger: 'menu', hasUi: true });
+    expect(deferred.error).toBeNull();
+    expect(demo.sandbox.state.mail.outbox.length - sentBefore).toBe(10);
+    expect(logOf(demo).filter((event) => event.status === 'approved')).toEqual([]);
+    expect(logOf(demo).filter((event) => event.status === 'sent')).toHaveLength(10);
+  });
+
+  it('waits only a few seconds for another task, and changes nothing', () => {
+    const demo = setUpDemo();
+    const panel = openCard(demo);
+    holdLock(demo.sandbox.state, 'script', 'another-execution', new Date(demo.sandbox.state.clock.getTime() + 120_000));
+    const before = workspaceOf(demo.sandbox);
+
+    const step = clickOk(panel, buttonOf(panel, 'Run check now'));
+
+    expect(panel.notifications).toEqual(['CIL Hub is busy with another task; try again in a minute. Nothing was changed.']);
+    expect(workspaceOf(demo.sandbox)).toEqual(before);
+    expect(costOf(step).simulatedMs).toBe(5_000);
   });
 });
 
@@ -180,6 +226,8 @@ describe('Open dashboard', () => {
     expect(panel.click(buttonOf(panel, 'Open dashboard'))).toBeNull();
     const dashboard = sheetState(demo.sandbox, demo.spreadsheetId, 'Dashboard');
     expect(panel.openedLinks.map((link) => link.url)).toEqual([`https://docs.google.com/spreadsheets/d/${demo.spreadsheetId}/edit#gid=${dashboard.sheetId}`]);
+    // The manifest lists the link's prefix among those the add-on opens.
+    expect(addOns.common.openLinkUrlPrefixes.some((prefix) => panel.openedLinks[0]!.url.startsWith(prefix))).toBe(true);
     expect(demo.sandbox.state.executions).toHaveLength(executions);
   });
 });

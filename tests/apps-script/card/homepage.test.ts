@@ -9,7 +9,8 @@ import { dayOf } from '../../../shared/time/zone';
 import { buttonsOf } from '../../../sandbox/src/runtime/add-on';
 import { asLead, sheetState } from '../as-lead';
 import { runOk } from '../built-bundle';
-import { recordsOf, rosterOf, TIME_ZONE } from '../daily-run-fixture';
+import { table } from '../dashboard/dashboard-fixture';
+import { pasteRecords, recordsOf, rosterOf, setSetting, TIME_ZONE } from '../daily-run-fixture';
 import { buttonOf, clickOk, costOf, demoWithWarnings, expectRealEntryPoints, openCard, sectionNamed, setUpDemo, textOf, widgets, type Demo } from './card-fixture';
 
 // The lead's homepage card (Workspace add-on, shown in Sheets, Drive and Calendar) for the demo CIL:
@@ -17,6 +18,8 @@ import { buttonOf, clickOk, costOf, demoWithWarnings, expectRealEntryPoints, ope
 // evidence stay text, and what building it costs.
 
 const LEAD = 'lead@cil-demo.example';
+/** The demo's clock: Friday 27 Nov 2026, 10:00 in Karachi. */
+const NOW = Date.parse('2026-11-27T05:00:00Z');
 
 function settingsOf(demo: Demo) {
   const read = readSettings(sheetState(demo.sandbox, demo.spreadsheetId, 'Settings').values);
@@ -54,22 +57,27 @@ describe('the homepage card in Drive', () => {
     // Twelve volunteers: Omar and Ali inactive, Maryam on leave, Noor new, eight active.
     expect(health[0]).toMatchObject({ topLabel: 'Members the rules track', text: '8 active · 0 at risk · 2 inactive', bottomLabel: '1 on leave · 1 new member (rules start after their first weeks)' });
 
+    // The week's hours of the members on the roster (active, warned, on leave), logged by now, against
+    // the commitments of those expected (active and warned, joined by Sunday).
     const roster = rosterOf(demo);
-    const tracked = roster.filter((volunteer) => volunteer.status === 'active' || volunteer.status === 'warned');
+    const members = roster.filter((volunteer) => ['active', 'warned', 'on leave'].includes(volunteer.status));
+    const expected = members.filter((volunteer) => volunteer.status !== 'on leave' && volunteer.joinedOn <= '2026-11-29');
     const monday = '2026-11-23';
     const logged = recordsOf(demo.sandbox, demo.spreadsheetId, hoursTab)
-      .filter((entry) => entry.day >= monday && entry.day <= '2026-11-27' && tracked.some((volunteer) => volunteer.id === entry.volunteerId))
+      .filter((entry) => entry.day >= monday && entry.day <= '2026-11-27' && Date.parse(entry.loggedAt) <= NOW && members.some((volunteer) => volunteer.id === entry.volunteerId))
       .reduce((sum, entry) => sum + entry.hours, 0);
     const settings = settingsOf(demo);
-    const committed = tracked.filter((volunteer) => volunteer.name !== 'Maryam Siddiqui').reduce((sum, volunteer) => sum + weeklyCommitmentOf(volunteer, settings), 0);
+    const committed = expected.reduce((sum, volunteer) => sum + weeklyCommitmentOf(volunteer, settings), 0);
     expect(committed).toBe(50);
-    expect(health[1]).toMatchObject({ topLabel: 'Hours this week', text: `${Math.round(logged * 10) / 10} h of ${committed} h committed` });
+    expect(health[1]).toMatchObject({ topLabel: 'Hours this week', text: `${Math.round(logged * 100) / 100} h of ${committed} h committed` });
 
+    const now = new Date(NOW);
     const events = recordsOf(demo.sandbox, demo.spreadsheetId, meetingsTab).filter(
       (meeting) => meeting.kind === 'event' && dayOf(dateOfInstant(meeting.startsAt as Instant), TIME_ZONE) >= '2026-10-01',
     );
-    expect(events).toHaveLength(1);
-    expect(health[2]).toMatchObject({ topLabel: 'Events in 2026-Q4', text: '1 held, 0 planned: meets the rule' });
+    const held = events.filter((meeting) => Date.parse(meeting.endsAt) <= now.getTime());
+    expect([events.length, held.length, settings.targetEvents]).toEqual([1, 1, 1]);
+    expect(health[2]).toMatchObject({ topLabel: 'Events in 2026-Q4', text: '1 held: meets the target' });
     expect(health[3]).toEqual({ type: 'textParagraph', text: 'Not falling behind: no mentor check-in is due.' });
   });
 
@@ -98,7 +106,9 @@ describe('the homepage card in Drive', () => {
 
   it("offers the lead's actions, each running an entry point of the bundle, and links the Dashboard tab", () => {
     const names = expectRealEntryPoints(card);
-    expect(new Set(names)).toEqual(new Set(['approveFromCard', 'dismissFromCard', 'runCheckFromCard', 'showEnrollmentFromCard', 'refreshDashboardFromCard', 'turnOnScheduleFromCard', 'openCilFromCard']));
+    expect(new Set(names)).toEqual(
+      new Set(['approveFromCard', 'dismissFromCard', 'runCheckFromCard', 'showEnrollmentFromCard', 'showReportsFromCard', 'refreshDashboardFromCard', 'turnOnScheduleFromCard', 'openCilFromCard']),
+    );
     const dashboard = sheetState(demo.sandbox, demo.spreadsheetId, 'Dashboard');
     const open = buttonOf(panel, 'Open dashboard', 'Actions');
     expect(open.onClick).toEqual({ openLink: { url: expect.stringMatching(new RegExp(`/d/${demo.spreadsheetId}/.*#gid=${dashboard.sheetId}$`)), openAs: 'FULL_SIZE', onClose: 'NOTHING' } });
@@ -183,6 +193,31 @@ describe('which CIL the card shows', () => {
     const card = openCard(demo).card;
     expect(card.name).toBe('choose');
     expect(textOf(card)).toContain('No CIL in this deployment lists visitor@example.org among its lead emails.');
+  });
+});
+
+describe('the card and the Dashboard tab', () => {
+  it('agree on the week and the quarter: the same members, held events only, the target in Settings', () => {
+    const demo = setUpDemo();
+    // Hours this week from a member on leave, an event still to come this quarter, and a target of two.
+    const maryam = rosterOf(demo).find((volunteer) => volunteer.status === 'on leave')!;
+    pasteRecords(demo.sandbox, demo.spreadsheetId, hoursTab, [
+      { id: 'h-on-leave', volunteerId: maryam.id, day: '2026-11-24', hours: 2.5, category: 'project work', source: 'sheet', loggedAt: '2026-11-24T12:00:00.000Z' },
+    ]);
+    pasteRecords(demo.sandbox, demo.spreadsheetId, meetingsTab, [
+      { id: 'm-planned', kind: 'event', title: 'Open data day', startsAt: '2026-12-12T05:00:00.000Z', endsAt: '2026-12-12T10:00:00.000Z', expectedAttendees: 'all' },
+    ]);
+    setSetting(demo, 'Target: events per quarter', 2);
+    runOk(demo.sandbox, 'refreshDashboard', [demo.cilId]);
+    const glance = table(demo, 'At a glance')[0]!;
+    const card = openCard(demo).card;
+    const health = widgets({ ...card, sections: [sectionNamed(card, 'Health at a glance')] });
+
+    expect(health[0]).toMatchObject({ text: `${glance['Active members']} active · ${glance['At risk']} at risk · ${glance.Inactive} inactive` });
+    expect(health[1]).toMatchObject({ text: `${glance['Hours this week']} h of ${glance['Committed this week']} h committed` });
+    expect(health[2]).toMatchObject({ text: `${glance['Events this quarter']} held: below the target of 2 (1 planned)` });
+    const review = table(demo, 'Quarterly review 2026-Q4').find((row) => row['Key result'] === 'Events held')!;
+    expect(review).toMatchObject({ Actual: glance['Events this quarter'], Target: 2, Status: 'behind' });
   });
 });
 

@@ -8,7 +8,7 @@ import { rosterOf, setSetting, setUpDemo, type Demo } from '../daily-run-fixture
 import { block, DASHBOARD, dashboardSheet, rowOf, table, typeRows } from './dashboard-fixture';
 
 // How the Dashboard tab is written: charts over the right cells, the at-risk rows coloured, the same
-// tab after a second refresh, text kept as text, the tab still protected, and a fixed number of Google
+// tab after a second refresh, text kept as text, the tab still protected (warning only), and a fixed number of Google
 // calls whatever the rows.
 
 const refresh = (demo: Demo) => demo.sandbox.run('refreshDashboard', [demo.cilId]);
@@ -124,14 +124,14 @@ describe('a refresh', () => {
     expect(sheet.values.flat().filter((cell) => cell === name).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('leaves the tab protected, for the owner only, with its colours written in one call over the whole grid', () => {
+  it('leaves the tab protected (a warning before a hand edit), with its colours written in one call over the whole grid', () => {
     const demo = setUpDemo();
     const protections = structuredClone(dashboardSheet(demo).protections);
     const result = refresh(demo);
     expect(result.error).toBeNull();
     expect(dashboardSheet(demo).protections).toEqual(protections);
     expect(protections).toHaveLength(1);
-    expect(protections[0]!.range).toBeNull();
+    expect(protections[0]).toMatchObject({ range: null, warningOnly: true });
     for (const method of ['Sheet.clear', 'Range.setValues', 'Range.setNumberFormats', 'Range.setBackgrounds', 'Range.setFontWeights', 'Sheet.setConditionalFormatRules']) {
       expect(result.meter.callsByMethod[method], method).toBe(1);
     }
@@ -198,12 +198,32 @@ describe('a refresh', () => {
     expect(sheet.charts[0]!.ranges[0]!.numRows).toBe(53);
   });
 
-  it('is on the CIL Hub menu, for the spreadsheet the lead has open', () => {
+  it('is on the CIL Hub menu, for the spreadsheet the lead has open, and says what it did', () => {
     const demo = setUpDemo();
+    asLead(demo.sandbox, (id: string) => SpreadsheetApp.openById(id).getSheetByName('Dashboard')!.clearContents(), [demo.spreadsheetId]);
     demo.sandbox.openSpreadsheet(demo.spreadsheetId);
-    const result = demo.sandbox.chooseMenuItem(demo.spreadsheetId, 'refreshDashboard');
+    const result = demo.sandbox.chooseMenuItem(demo.spreadsheetId, 'refreshDashboardFromMenu');
     expect(result.error).toBeNull();
-    expect(result.value).toMatchObject({ cilId: demo.cilId, name: 'CIL Demo', today: '2026-11-27', review: { quarter: '2026-Q4' }, atRisk: 2 });
+    expect(demo.sandbox.state.ui.shown.at(-1)).toMatchObject({
+      kind: 'alert',
+      title: 'Refresh dashboard',
+      content: expect.stringMatching(/^Refreshed the Dashboard of CIL Demo: 2 on the at-risk list; 2026-Q4 targets: \d+ met, \d+ behind\.$/),
+    });
     expect(sheetState(demo.sandbox, demo.spreadsheetId, DASHBOARD).values[0]![0]).toBe('CIL Demo dashboard');
+  });
+
+  it('from the menu, says what stopped it in the alert, not as a script error', () => {
+    const demo = setUpDemo();
+    asLead(demo.sandbox, (id: string) => {
+      const book = SpreadsheetApp.openById(id);
+      book.deleteSheet(book.getSheetByName('Dashboard')!);
+    }, [demo.spreadsheetId]);
+    demo.sandbox.openSpreadsheet(demo.spreadsheetId);
+    const result = demo.sandbox.chooseMenuItem(demo.spreadsheetId, 'refreshDashboardFromMenu');
+    expect(result.error).toBeNull();
+    expect(demo.sandbox.state.ui.shown.at(-1)).toMatchObject({
+      kind: 'alert',
+      content: 'The Dashboard was not refreshed: The "Dashboard" tab is missing. Run CIL Hub › Set up this CIL to restore it.',
+    });
   });
 });

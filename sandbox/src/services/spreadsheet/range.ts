@@ -20,7 +20,7 @@ import {
   writeValues,
 } from './grid';
 import { rangeHandles, type RangeHandle } from './handles';
-import { newProtectionState, Protection } from './protection';
+import { checkEditable, newProtectionState, Protection } from './protection';
 import { DataValidation, DataValidationBuilder, validationState } from './rules';
 import { TextFinder } from './text-finder';
 
@@ -65,6 +65,12 @@ export class Range {
 
   #read(cells: number): void {
     this.#h.book.ctx.meter.cellsRead += cells;
+  }
+
+  /** Protected cells refuse a change by someone who may not edit them (see protection.ts). */
+  #editing(): GridSheet {
+    checkEditable(this.#h.book, this.#h.sheetId, this.#g);
+    return this.#sheet();
   }
 
   #written(cells: number): void {
@@ -189,7 +195,7 @@ export class Range {
     checkCellValue(value);
     const row = new Array<unknown>(this.#g.numColumns).fill(value);
     const data = Array.from({ length: this.#g.numRows }, () => row);
-    writeValues(this.#sheet(), this.#g, data, this.#h.book.entry());
+    writeValues(this.#editing(), this.#g, data, this.#h.book.entry());
     this.#written(this.#cells());
     return this;
   }
@@ -197,7 +203,7 @@ export class Range {
   setValues(values: unknown): this {
     const data = this.#checkShape(values, 'SpreadsheetApp.Range.setValues');
     for (const row of data) for (const v of row) checkCellValue(v);
-    writeValues(this.#sheet(), this.#g, data, this.#h.book.entry());
+    writeValues(this.#editing(), this.#g, data, this.#h.book.entry());
     this.#written(this.#cells());
     return this;
   }
@@ -221,7 +227,7 @@ export class Range {
     if (typeof formula !== 'string') fail(googleErrors.signatureMismatch([formula], 'SpreadsheetApp.Range.setFormula'));
     checkCellValue(formula);
     const data = Array.from({ length: this.#g.numRows }, () => new Array<string>(this.#g.numColumns).fill(formula));
-    writeValues(this.#sheet(), this.#g, data, this.#h.book.entry(), true);
+    writeValues(this.#editing(), this.#g, data, this.#h.book.entry(), true);
     this.#written(this.#cells());
     return this;
   }
@@ -232,7 +238,7 @@ export class Range {
       if (typeof f !== 'string') fail(googleErrors.signatureMismatch([formulas], 'SpreadsheetApp.Range.setFormulas'));
       checkCellValue(f);
     }
-    writeValues(this.#sheet(), this.#g, data, this.#h.book.entry(), true);
+    writeValues(this.#editing(), this.#g, data, this.#h.book.entry(), true);
     this.#written(this.#cells());
     return this;
   }
@@ -253,7 +259,7 @@ export class Range {
   /** '@' is plain text: later writes keep strings as typed (values already there are not converted). */
   setNumberFormat(numberFormat: unknown): this {
     if (typeof numberFormat !== 'string') fail(googleErrors.signatureMismatch([numberFormat], 'SpreadsheetApp.Range.setNumberFormat'));
-    const sheet = this.#sheet();
+    const sheet = this.#editing();
     for (let r = this.#g.row; r < this.#g.row + this.#g.numRows; r++) {
       for (let c = this.#g.column; c < this.#g.column + this.#g.numColumns; c++) setFormatAt(sheet, r, c, numberFormat);
     }
@@ -263,7 +269,7 @@ export class Range {
   setNumberFormats(numberFormats: unknown): this {
     const data = this.#checkShape(numberFormats, 'SpreadsheetApp.Range.setNumberFormats');
     if (!data.every((row) => row.every((f) => typeof f === 'string'))) fail(googleErrors.signatureMismatch([numberFormats], 'SpreadsheetApp.Range.setNumberFormats'));
-    const sheet = this.#sheet();
+    const sheet = this.#editing();
     data.forEach((row, i) => row.forEach((f, j) => setFormatAt(sheet, this.#g.row + i, this.#g.column + j, f as string)));
     return this;
   }
@@ -274,7 +280,7 @@ export class Range {
   clear(options?: unknown): this {
     const o = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
     const only = o.contentsOnly === true || o.formatOnly === true || o.validationsOnly === true || o.commentsOnly === true;
-    const sheet = this.#sheet();
+    const sheet = this.#editing();
     if (!only || o.contentsOnly === true) clearValues(sheet, this.#g);
     if (!only || o.formatOnly === true) clearFormats(sheet, this.#g);
     if (o.validationsOnly === true) this.#removeValidations(sheet);
@@ -282,12 +288,12 @@ export class Range {
   }
 
   clearContent(): this {
-    clearValues(this.#sheet(), this.#g);
+    clearValues(this.#editing(), this.#g);
     return this;
   }
 
   clearFormat(): this {
-    clearFormats(this.#sheet(), this.#g);
+    clearFormats(this.#editing(), this.#g);
     return this;
   }
 
@@ -299,7 +305,7 @@ export class Range {
 
   /** Each cell has at most one rule: a new rule replaces the old ones where they overlap; null removes. */
   setDataValidation(rule: unknown): this {
-    const sheet = this.#sheet();
+    const sheet = this.#editing();
     const state = rule === null ? null : validationState(rule, this.#g, 'SpreadsheetApp.Range.setDataValidation');
     this.#removeValidations(sheet);
     if (state) sheet.validations.push(state);
@@ -315,14 +321,14 @@ export class Range {
           : [validationState(rule, { row: this.#g.row + i, column: this.#g.column + j, numRows: 1, numColumns: 1 }, 'SpreadsheetApp.Range.setDataValidations')],
       ),
     );
-    const sheet = this.#sheet();
+    const sheet = this.#editing();
     this.#removeValidations(sheet);
     sheet.validations.push(...states);
     return this;
   }
 
   clearDataValidations(): this {
-    this.#removeValidations(this.#sheet());
+    this.#removeValidations(this.#editing());
     return this;
   }
 
@@ -353,7 +359,7 @@ export class Range {
   // ---- cell formatting (recorded, not rendered) ------------------------------------------------
 
   #style(property: string, value: string | number | boolean | null): this {
-    const sheet = this.#sheet();
+    const sheet = this.#editing();
     sheet.styles = sheet.styles.filter((s) => !(s.property === property && within(s.range, this.#g)));
     sheet.styles.push({ range: { ...this.#g }, property, value });
     return this;
@@ -390,7 +396,7 @@ export class Range {
   #styles(property: string, grid: unknown, method: string, allowed?: string[]): this {
     const data = this.#checkShape(grid, `SpreadsheetApp.Range.${method}`);
     const values = data.map((row) => row.map((value) => this.#text(value, method, allowed)));
-    const sheet = this.#sheet();
+    const sheet = this.#editing();
     sheet.styles = sheet.styles.filter((s) => !(s.property === property && within(s.range, this.#g)));
     // A reset only needs recording where an older, wider style of the property still reaches.
     const overlapped = sheet.styles.some((s) => s.property === property && intersects(s.range, this.#g));

@@ -6,7 +6,7 @@ import { parseA1 } from './a1-notation';
 import { chartIdOf, chartState, EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { checkCellValue, clearFormats, clearValues, deleteLines, insertLines, lastColumnOf, lastRowOf, writeValues, type Dimension, type GridSheet } from './grid';
 import { sheetHandles } from './handles';
-import { newProtectionState, Protection, ProtectionType } from './protection';
+import { checkEditable, checkInsertable, linesOf, newProtectionState, Protection, ProtectionType } from './protection';
 import type { Range } from './range';
 import { ConditionalFormatRule, conditionalFormatState } from './rules';
 import { TextFinder } from './text-finder';
@@ -36,6 +36,12 @@ export class Sheet {
     touchDriveItem(this.#book.ctx, this.#book.id);
   }
 
+  /** The sheet itself (name, panes, widths, visibility, charts, conditional formats), checked against its protection. */
+  #editingSheet(): GridSheet {
+    checkEditable(this.#book, this.#sheetId, null);
+    return this.#state();
+  }
+
   getName(): string {
     return this.#state().name;
   }
@@ -46,7 +52,7 @@ export class Sheet {
     if (name.trim() === '') fail(googleErrors.invalidArgument('name'));
     const clash = this.#book.state().sheets.find((s) => s.sheetId !== this.#sheetId && s.name.toLowerCase() === name.toLowerCase());
     if (clash) fail(googleErrors.sheetNameTaken(name));
-    this.#state().name = name;
+    this.#editingSheet().name = name;
     this.#changed();
     return this;
   }
@@ -135,11 +141,14 @@ export class Sheet {
     if (rowContents.length > sheet.maxColumns) fail(googleErrors.columnsOutOfBounds());
     for (const v of rowContents) checkCellValue(v);
     const row = lastRowOf(sheet) + 1;
+    const written = { row, column: 1, numRows: 1, numColumns: rowContents.length };
+    if (row <= sheet.maxRows) checkEditable(this.#book, this.#sheetId, written);
+    else checkInsertable(this.#book, this.#sheetId, 'rows', row);
     if (row > sheet.maxRows) {
       this.#book.ensureRoomFor(sheet.maxColumns);
       insertLines(sheet, 'rows', sheet.maxRows + 1, 1);
     }
-    writeValues(sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length }, [rowContents], this.#book.entry());
+    writeValues(sheet, written, [rowContents], this.#book.entry());
     this.#book.ctx.meter.cellsWritten += rowContents.length;
     this.#changed();
     return this;
@@ -151,6 +160,7 @@ export class Sheet {
     const sheet = this.#state();
     const max = dimension === 'rows' ? sheet.maxRows : sheet.maxColumns;
     if (at < 1 || at > max + 1) fail(dimension === 'rows' ? googleErrors.rowsOutOfBounds() : googleErrors.columnsOutOfBounds());
+    checkInsertable(this.#book, this.#sheetId, dimension, at);
     if (dimension === 'rows') this.#book.ensureRoomFor(count * sheet.maxColumns);
     else this.#book.ensureRoomFor(count * sheet.maxRows, sheet.maxColumns + count);
     insertLines(sheet, dimension, at, count);
@@ -218,6 +228,7 @@ export class Sheet {
     if (max - count - (frozen - frozenDeleted) <= 0) {
       fail(dimension === 'rows' ? googleErrors.deleteAllNonFrozenRows() : googleErrors.deleteAllNonFrozenColumns());
     }
+    checkEditable(this.#book, this.#sheetId, linesOf(sheet, dimension, at, count));
     deleteLines(sheet, dimension, at, count);
     this.#changed();
     return this;
@@ -249,6 +260,7 @@ export class Sheet {
   clear(options?: unknown): this {
     const o = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
     const sheet = this.#state();
+    checkEditable(this.#book, this.#sheetId, this.#whole(sheet));
     const only = o.contentsOnly === true || o.formatOnly === true;
     if (!only || o.contentsOnly === true) clearValues(sheet, this.#whole(sheet));
     if (!only || o.formatOnly === true) clearFormats(sheet, this.#whole(sheet));
@@ -268,7 +280,7 @@ export class Sheet {
 
   setFrozenRows(rows: unknown): void {
     const n = this.#position(rows, 'SpreadsheetApp.Sheet.setFrozenRows');
-    const sheet = this.#state();
+    const sheet = this.#editingSheet();
     if (n < 0) fail(googleErrors.invalidArgument('rows'));
     if (n >= sheet.maxRows) fail(googleErrors.freezeAllRows());
     sheet.frozenRows = n;
@@ -280,7 +292,7 @@ export class Sheet {
 
   setFrozenColumns(columns: unknown): void {
     const n = this.#position(columns, 'SpreadsheetApp.Sheet.setFrozenColumns');
-    const sheet = this.#state();
+    const sheet = this.#editingSheet();
     if (n < 0) fail(googleErrors.invalidArgument('columns'));
     if (n >= sheet.maxColumns) fail(googleErrors.freezeAllColumns());
     sheet.frozenColumns = n;
@@ -294,12 +306,12 @@ export class Sheet {
     const sheets = this.#book.state().sheets;
     this.#state();
     if (!sheets.some((s) => s.sheetId !== this.#sheetId && !s.hidden)) fail(googleErrors.hideAllSheets());
-    this.#state().hidden = true;
+    this.#editingSheet().hidden = true;
     return this;
   }
 
   showSheet(): this {
-    this.#state().hidden = false;
+    this.#editingSheet().hidden = false;
     return this;
   }
 
@@ -315,7 +327,7 @@ export class Sheet {
     const method = 'SpreadsheetApp.Sheet.setColumnWidths';
     if (![startColumn, numColumns, width].every(isCount)) fail(googleErrors.signatureMismatch([startColumn, numColumns, width], method));
     const [start, count, pixels] = [startColumn, numColumns, width] as number[];
-    const sheet = this.#state();
+    const sheet = this.#editingSheet();
     this.#book.grid(sheet, 1, start, 1, count);
     if (pixels! < 0) fail(googleErrors.invalidArgument('width'));
     for (let c = start!; c < start! + count!; c++) sheet.columnWidths[c] = pixels!;
@@ -330,7 +342,7 @@ export class Sheet {
   /** Fitting columns to their text needs a renderer; the call is checked and otherwise changes nothing. */
   autoResizeColumns(startColumn: unknown, numColumns: unknown): this {
     if (!isCount(startColumn) || !isCount(numColumns)) fail(googleErrors.signatureMismatch([startColumn, numColumns], 'SpreadsheetApp.Sheet.autoResizeColumns'));
-    this.#book.grid(this.#state(), 1, startColumn, 1, numColumns);
+    this.#book.grid(this.#editingSheet(), 1, startColumn, 1, numColumns);
     return this;
   }
 
@@ -364,7 +376,7 @@ export class Sheet {
     const method = 'SpreadsheetApp.Sheet.setConditionalFormatRules';
     if (!Array.isArray(rules)) fail(googleErrors.signatureMismatch([rules], method));
     const states = rules.map((rule) => conditionalFormatState(rule, this.#sheetId, method));
-    this.#state().conditionalFormats = states;
+    this.#editingSheet().conditionalFormats = states;
   }
 
   getConditionalFormatRules(): ConditionalFormatRule[] {
@@ -372,7 +384,7 @@ export class Sheet {
   }
 
   clearConditionalFormatRules(): void {
-    this.#state().conditionalFormats = [];
+    this.#editingSheet().conditionalFormats = [];
   }
 
   newChart(): EmbeddedChartBuilder {
@@ -385,7 +397,7 @@ export class Sheet {
     chartIdOf(chart, method);
     const used = this.#book.state().sheets.flatMap((s) => s.charts.map((c) => c.id));
     const id = Math.max(0, ...used) + 1;
-    this.#state().charts.push(chartState(chart, this.#book, this.#sheetId, id, method));
+    this.#editingSheet().charts.push(chartState(chart, this.#book, this.#sheetId, id, method));
   }
 
   getCharts(): EmbeddedChart[] {
@@ -395,7 +407,7 @@ export class Sheet {
   updateChart(chart: unknown): void {
     const method = 'SpreadsheetApp.Sheet.updateChart';
     const id = chartIdOf(chart, method);
-    const sheet = this.#state();
+    const sheet = this.#editingSheet();
     const index = sheet.charts.findIndex((c) => c.id === id);
     if (id === null || index < 0) fail(googleErrors.chartNotFound());
     sheet.charts[index] = chartState(chart, this.#book, this.#sheetId, id, method);
@@ -403,7 +415,7 @@ export class Sheet {
 
   removeChart(chart: unknown): void {
     const id = chartIdOf(chart, 'SpreadsheetApp.Sheet.removeChart');
-    const sheet = this.#state();
+    const sheet = this.#editingSheet();
     if (id === null || !sheet.charts.some((c) => c.id === id)) fail(googleErrors.chartNotFound());
     sheet.charts = sheet.charts.filter((c) => c.id !== id);
   }

@@ -3,7 +3,7 @@ import { googleErrors, fail } from '../../google-errors';
 import { driveItemUrl, touchDriveItem } from '../drive-items';
 import { serialOf, instantOf, isTimeZone, wallClockOfSerial } from './time-zone';
 import { sheetHandle } from './handles';
-import { Protection, ProtectionType } from './protection';
+import { checkEditable, Protection, ProtectionType } from './protection';
 import type { Range } from './range';
 import type { Sheet } from './sheet';
 import { TextFinder } from './text-finder';
@@ -135,8 +135,11 @@ export class Spreadsheet {
     const handle = sheetHandle(sheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     const book = this.#book.state();
     if (handle.book.id !== this.#book.id) fail(googleErrors.sheetNotFound());
-    this.#book.sheetState(handle.sheetId);
+    const doomed = this.#book.sheetState(handle.sheetId);
     if (!book.sheets.some((s) => s.sheetId !== handle.sheetId && !s.hidden)) fail(googleErrors.deleteOnlySheet());
+    // Deleting a sheet deletes its protected cells with it.
+    checkEditable(this.#book, handle.sheetId, null);
+    checkEditable(this.#book, handle.sheetId, { row: 1, column: 1, numRows: doomed.maxRows, numColumns: doomed.maxColumns });
     book.sheets = book.sheets.filter((s) => s.sheetId !== handle.sheetId);
     touchDriveItem(this.#book.ctx, this.#book.id);
   }

@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/shared/**/*.test.ts', 'tests/apps-script/**/*.test.ts', 'tests/sandbox/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/apps-script/**/*.test.ts', 'tests/sandbox/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           environment: 'node',
         },
       },

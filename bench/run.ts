@@ -7,6 +7,7 @@ import { Sandbox } from '../sandbox/src/runtime/sandbox';
 import { callWebApp } from '../sandbox/src/runtime/web-app';
 import { emptyWorkspace } from '../sandbox/src/workspace';
 import { benchAccountability } from './accountability';
+import { benchBackup } from './backup';
 import { benchExtension } from './extension';
 import { benchSync } from './sync';
 
@@ -57,3 +58,5 @@ benchSync(bundle);
 await benchExtension();
 
 benchAccountability(bundle);
+
+await benchBackup(bundle);

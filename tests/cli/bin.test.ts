@@ -43,7 +43,7 @@ describe('the cil command', () => {
   it('prints its help, and errors as one line with a status, the stack only with --debug', { timeout: 60_000 }, async () => {
     const help = await cil(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: cil <command> \[options\]\n[\s\S]*  backup   copy every tab/);
+    expect(help.stdout).toMatch(/^Usage: cil <command> \[options\]\n[\s\S]*  backup +copy every tab/);
     const restoreHelp = await cil(['restore', '--help']);
     expect(restoreHelp).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: cil restore DIR --to <spreadsheet>/) });
 

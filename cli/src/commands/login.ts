@@ -11,13 +11,15 @@ Signs in with your Google account and keeps the sign-in in your config folder
 on Windows), readable by you alone. Prints an address to open in a browser on this computer; Google
 then sends the browser back to this command, which waits on 127.0.0.1.
 
-It needs a "Desktop app" OAuth client of a Google Cloud project where the Sheets and Drive APIs are
-on (Google Cloud console › APIs & Services › Credentials › Create credentials › OAuth client ID ›
+It needs a "Desktop app" OAuth client of a Google Cloud project where the Sheets, Drive and Apps
+Script APIs are on (Google Cloud console › APIs & Services › Credentials › Create credentials › OAuth client ID ›
 Desktop app; download its JSON). cil looks for it in --client FILE, CIL_OAUTH_CLIENT_FILE,
 CIL_OAUTH_CLIENT_ID with CIL_OAUTH_CLIENT_SECRET, or client.json in the config folder.
 
-It asks to see and edit your spreadsheets (to back up and restore them) and to see the names of your
-Drive files (to find the spreadsheets in a folder).
+It asks to see and edit your spreadsheets (to back up and restore them), to see the names of your
+Drive files (to find the spreadsheets in a folder), and every permission the CIL Hub Apps Script
+project has (Drive, Docs, sending mail as you, its triggers and Sheets menus, your email address):
+Google runs the project's setUpCil for cil provision only for a sign-in that allows all of them.
 
 Options:
   --client FILE   the OAuth client JSON downloaded from Google Cloud

@@ -27,11 +27,21 @@ import { CliError } from './errors';
  *   - drive.metadata.readonly: tell a folder from a spreadsheet and list a folder's spreadsheets
  *     (backup of a folder). Names and types only: no file contents, no changes, unlike drive.readonly
  *     or drive.
+ *   - the CIL Hub Apps Script project's own scopes (apps-script/manifest.ts), for `cil provision`:
+ *     the Apps Script API runs a function only for a token holding every scope the script uses
+ *     (developers.google.com/apps-script/api/how-tos/execute#requirements). Drive among them also
+ *     covers sharing the CIL folders.
  * A command names the scopes it uses; `cil login` asks for those of every command at once.
  */
 export const SCOPES = {
   spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
   driveMetadataReadonly: 'https://www.googleapis.com/auth/drive.metadata.readonly',
+  drive: 'https://www.googleapis.com/auth/drive',
+  documents: 'https://www.googleapis.com/auth/documents',
+  sendMail: 'https://www.googleapis.com/auth/script.send_mail',
+  scriptTriggers: 'https://www.googleapis.com/auth/script.scriptapp',
+  sheetsMenus: 'https://www.googleapis.com/auth/script.container.ui',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
 
 // ---- where things are kept ---------------------------------------------------------------------

@@ -24,7 +24,8 @@ interface GoogleErrorBody {
   error?: { code?: number; status?: string; message?: string };
 }
 
-function googleError(error: unknown): { status: number; reason: string; message: string; url: string } | null {
+/** What Google answered to a request that failed at HTTP level, or null for any other error. */
+export function googleError(error: unknown): { status: number; reason: string; message: string; url: string } | null {
   const response = (error as { response?: { status?: unknown; data?: unknown; config?: { url?: unknown } } } | null)?.response;
   if (typeof response?.status !== 'number') return null;
   let body = response.data as GoogleErrorBody | string | undefined;

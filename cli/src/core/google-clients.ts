@@ -2,6 +2,7 @@ import type { GoogleAuth, OAuth2Client } from 'google-auth-library';
 // One API each rather than the whole `googleapis` index, which loads every Google API and adds more
 // than half a second to each command's start.
 import { drive, type drive_v3 } from 'googleapis/build/src/apis/drive';
+import { script, type script_v1 } from 'googleapis/build/src/apis/script';
 import { sheets, type sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import { applicationDefaultCredentials, signedInClient } from './auth';
 import { withBackoff } from './backoff';
@@ -16,10 +17,11 @@ export interface ConnectionFlags {
   adc?: boolean;
 }
 
-/** The Sheets and Drive clients a command uses, and the one way it sends their requests. */
+/** The Sheets, Drive and Apps Script clients a command uses, and the one way it sends their requests. */
 export interface GoogleConnection {
   sheets: sheets_v4.Sheets;
   drive: drive_v3.Drive;
+  script: script_v1.Script;
   /** Sends a request, waiting and retrying on 429 and 5xx (backoff.ts). */
   send<T>(request: () => Promise<T>): Promise<T>;
   /** Told before each wait for a retry, e.g. to say so above the progress bar. */
@@ -54,6 +56,7 @@ export function connect(ctx: CliContext, flags: ConnectionFlags, scopes: readonl
   const connection: GoogleConnection = {
     sheets: sheets({ version: 'v4', ...options }),
     drive: drive({ version: 'v3', ...options }),
+    script: script({ version: 'v1', ...options }),
     send: (request) => withBackoff(request, { ...ctx.backoff, onRetry: (wait) => connection.onRetry?.(wait) }),
   };
   return connection;

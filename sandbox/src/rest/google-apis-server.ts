@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createExecutionContext } from '../execution';
+import type { AppsScriptBundle } from '../runtime/apps-script-bundle';
 import { SpreadsheetSession } from '../services/spreadsheet/workbook';
 import type { WorkspaceState } from '../workspace';
+import { runScriptFunction } from './apps-script-api';
 import { copyFile, createFile, createPermission, getFile, listFiles, listPermissions, updateFile } from './drive-api';
 import { SheetsQuota, type QuotaKind, type SheetsQuotaOptions } from './quota';
 import type { RestAnswer, RestCall } from './rest-call';
-import { driveErrors, RestError, sheetsErrors, unknownAddressPage } from './rest-errors';
+import { driveErrors, RestError, scriptErrors, sheetsErrors, unknownAddressPage } from './rest-errors';
 import {
   appendValues,
   batchClearValues,
@@ -22,13 +24,14 @@ import {
 
 // The Sheets API v4 and Drive API v3 REST subset that the `cil` command line uses, on loopback, over
 // the same in-memory state the Apps Script services use: what a script writes, REST reads, and the
-// reverse. Paths are Google's, relative to the root URL googleapis is given (`rootUrl`):
-// /v4/spreadsheets…, /drive/v3/…, /upload/drive/v3/….
+// reverse; and the Apps Script API's scripts.run over the built bundle (apps-script-api.ts). Paths are
+// Google's, relative to the root URL googleapis is given (`rootUrl`): /v4/spreadsheets…, /drive/v3/…,
+// /upload/drive/v3/…, /v1/scripts/….
 //
 // Authentication: every request needs `Authorization: Bearer <token>`; any non-empty token is taken,
 // and the request acts as the workspace's user (state.user), as an OAuth token of theirs would.
 // Without one the answer is Google's 401. The Sheets API's per-minute read and write quotas apply
-// (quota.ts); Drive's are not modelled. Requests are handled one at a time.
+// (quota.ts); Drive's and the Apps Script API's are not modelled. Requests are handled one at a time.
 
 /** Requests answered, by API method id as Google's discovery documents name them (e.g. 'sheets.spreadsheets.values.batchGet'). */
 export interface RequestLog {
@@ -43,6 +46,8 @@ export interface GoogleApisOptions {
   quota?: SheetsQuotaOptions;
   /** Called after every request that changed the state (to save it). */
   onChange?: () => void;
+  /** The Apps Script project scripts.run runs (e.g. dist/apps-script/Code.js); without one, every id is 404. */
+  bundle?: AppsScriptBundle;
 }
 
 export interface GoogleApisServer {
@@ -64,7 +69,7 @@ interface Route {
   path: RegExp;
   /** The method id, as in Google's discovery documents. */
   id: string;
-  api: 'sheets' | 'drive';
+  api: 'sheets' | 'drive' | 'script';
   quota?: QuotaKind;
   run(call: RestCall, params: string[]): RestAnswer;
 }
@@ -82,6 +87,8 @@ const sheets = (method: string, path: string, id: string, quota: QuotaKind, run:
 });
 
 const drive = (method: string, path: string, id: string, run: Route['run']): Route => ({ method, path: new RegExp(`^${path}$`), id: `drive.${id}`, api: 'drive', run });
+
+const script = (method: string, path: string, id: string, run: Route['run']): Route => ({ method, path: new RegExp(`^${path}$`), id: `script.${id}`, api: 'script', run });
 
 const routes: Route[] = [
   sheets('POST', '/v4/spreadsheets', 'create', 'Write', (call) => createSpreadsheet(call)),
@@ -104,6 +111,7 @@ const routes: Route[] = [
   drive('POST', `${FILE}/copy`, 'files.copy', (call, [id]) => copyFile(call, id!)),
   drive('POST', `${FILE}/permissions`, 'permissions.create', (call, [id]) => createPermission(call, id!)),
   drive('GET', `${FILE}/permissions`, 'permissions.list', (call, [id]) => listPermissions(call, id!)),
+  script('POST', '/v1/scripts/([^/:]+):run', 'scripts.run', (call, [id]) => runScriptFunction(call, id!)),
 ];
 
 /** Sheets imposes no hard size on a request (developers.google.com/sheets/api/limits); the sandbox stops at this. */
@@ -140,7 +148,14 @@ function routeFor(method: string, path: string): { route: Route; params: string[
   return null;
 }
 
-const isGoogleApiPath = (path: string) => path.startsWith('/v4/spreadsheets') || path.startsWith('/drive/v3/') || path === '/drive/v3' || path.startsWith('/upload/drive/v3/');
+const isGoogleApiPath = (path: string) =>
+  path.startsWith('/v4/spreadsheets') || path.startsWith('/drive/v3/') || path === '/drive/v3' || path.startsWith('/upload/drive/v3/') || path.startsWith('/v1/scripts/');
+
+const ERRORS = { sheets: sheetsErrors, drive: driveErrors, script: scriptErrors };
+
+/** A path parameter that does not decode: Sheets cannot read it as a range, Drive as an id, and no script has it. */
+const undecodable = (api: Route['api'], params: string[]) =>
+  api === 'sheets' ? sheetsErrors.unableToParseRange(params.join('/')) : api === 'drive' ? driveErrors.invalidValue('fileId') : scriptErrors.notFound();
 
 export function createGoogleApis(state: WorkspaceState, options: GoogleApisOptions = {}): GoogleApis {
   const quota = new SheetsQuota(options.quota);
@@ -163,9 +178,8 @@ export function createGoogleApis(state: WorkspaceState, options: GoogleApisOptio
     }
     const { route, params } = found;
     requests.byMethod[route.id] = (requests.byMethod[route.id] ?? 0) + 1;
-    const errors = route.api === 'sheets' ? sheetsErrors : driveErrors;
     try {
-      if (!/^Bearer\s+\S+/i.test(request.headers.authorization ?? '')) throw errors.unauthenticated();
+      if (!/^Bearer\s+\S+/i.test(request.headers.authorization ?? '')) throw ERRORS[route.api].unauthenticated();
       if (route.quota && !quota.take(route.quota)) {
         requests.throttled++;
         throw sheetsErrors.quotaExceeded(route.quota, quota.limits[route.quota]);
@@ -174,10 +188,18 @@ export function createGoogleApis(state: WorkspaceState, options: GoogleApisOptio
       try {
         decoded = params.map((p) => decodeURIComponent(p));
       } catch {
-        throw route.api === 'sheets' ? sheetsErrors.unableToParseRange(params.join('/')) : driveErrors.invalidValue('fileId');
+        throw undecodable(route.api, params);
       }
       const ctx = createExecutionContext(state, 'google-apis');
-      const call: RestCall = { state, ctx, session: new SpreadsheetSession(ctx), query, raw, contentType: request.headers['content-type'] ?? '' };
+      const call: RestCall = {
+        state,
+        ctx,
+        session: new SpreadsheetSession(ctx),
+        query,
+        raw,
+        contentType: request.headers['content-type'] ?? '',
+        bundle: options.bundle ?? null,
+      };
       const result = route.run(call, decoded);
       if ('media' in result) {
         response.writeHead(200, { 'content-type': result.media.contentType, 'content-length': result.media.data.length });

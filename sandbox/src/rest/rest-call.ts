@@ -1,4 +1,5 @@
 import type { ExecutionContext } from '../execution';
+import type { AppsScriptBundle } from '../runtime/apps-script-bundle';
 import type { SpreadsheetSession } from '../services/spreadsheet/workbook';
 import type { WorkspaceState } from '../workspace';
 
@@ -13,6 +14,8 @@ export interface RestCall {
   /** The body as sent. */
   readonly raw: Buffer;
   readonly contentType: string;
+  /** The Apps Script project scripts.run runs, when the server was given one. */
+  readonly bundle: AppsScriptBundle | null;
 }
 
 export type RestAnswer =

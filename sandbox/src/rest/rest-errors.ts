@@ -182,6 +182,28 @@ export const driveErrors = {
     drive(400, `The sandbox shares with users, groups and anyone with the link, not type '${type}'.`, 'invalidSharingRequest', 'permission.type'),
 };
 
+/**
+ * The Apps Script API (script.googleapis.com) answers a refused request as Sheets does, with a
+ * google.rpc.Status; a script that ran and failed is no refusal but a 200 Operation (apps-script-api.ts).
+ */
+export const scriptErrors = {
+  unauthenticated: sheetsErrors.unauthenticated,
+  /** An id that names no API executable deployment, as reported by callers (googleapis/google-api-nodejs-client #3311). */
+  notFound: sheetsErrors.notFound,
+  invalidJson: sheetsErrors.invalidJson,
+  bodyNotObject: sheetsErrors.bodyNotObject,
+  unknownField: (name: string) => sheets(400, `Invalid JSON payload received. Unknown name "${name}": Cannot find field.`),
+  invalidValue: (field: string, type: string, value: string) => sheets(400, `Invalid JSON payload received. Invalid value at '${field}' (${type}), ${value}`),
+};
+
+/**
+ * Not Google's: scripts.run returns only JSON values ("Functions called using the Apps Script API
+ * cannot return Apps Script-specific objects", ExecutionResponse.result); what Google does with one is
+ * not documented, so the sandbox fails the run rather than guess.
+ */
+export const unreturnableResult = (what: string) =>
+  `The function returned ${what}, which scripts.run cannot return: return strings, numbers, booleans, null, and arrays and objects of them.`;
+
 /** Google's front end answers an address no API serves with an HTML 404. */
 export function unknownAddressPage(path: string): string {
   return (

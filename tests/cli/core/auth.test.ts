@@ -2,6 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configFolder, SCOPES, signedInClient, tokenPath } from '../../../cli/src/core/auth';
+import { commands } from '../../../cli/src/commands';
 import { runCli } from '../../../cli/src/main';
 import { tempFolder, testRun, type TestRun } from '../cli-fixture';
 import { fakeGoogleOAuth, type FakeOAuth, type FakeOAuthOptions } from '../fake-google-oauth';
@@ -11,7 +12,8 @@ import { fakeGoogleOAuth, type FakeOAuth, type FakeOAuthOptions } from '../fake-
 // PKCE verifier. Then the token file: where it lives, its permissions, refresh and logout.
 
 const CLIENT = { clientId: 'cil-test.apps.googleusercontent.com', clientSecret: 'desktop-secret' };
-const ALL_SCOPES = [SCOPES.spreadsheets, SCOPES.driveMetadataReadonly];
+/** What `cil login` asks for: the scopes of every command. */
+const ALL_SCOPES = [...new Set(commands.flatMap((command) => command.scopes))];
 
 const fakes: FakeOAuth[] = [];
 afterEach(async () => {
@@ -148,7 +150,7 @@ describe('the saved sign-in', () => {
     const { run } = await logIn();
     const path = tokenPath(run.ctx);
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), scopes: [SCOPES.spreadsheets] }), { mode: 0o600 });
-    expect(() => signedInClient(run.ctx, ALL_SCOPES)).toThrow(`does not allow ${SCOPES.driveMetadataReadonly}, which this command needs. Run \`cil login\` again.`);
+    expect(() => signedInClient(run.ctx, [SCOPES.spreadsheets, SCOPES.driveMetadataReadonly])).toThrow(`does not allow ${SCOPES.driveMetadataReadonly}, which this command needs. Run \`cil login\` again.`);
   });
 
   it('is revoked and deleted by cil logout', async () => {

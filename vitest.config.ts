@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/shared/**/*.test.ts', 'tests/apps-script/**/*.test.ts', 'tests/sandbox/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/apps-script/**/*.test.ts', 'tests/sandbox/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           environment: 'node',
           // Some tests run the whole built bundle in dozens of sandbox executions; on two cores shared
           // with the other projects they can pass the default 5 s without anything being wrong.

@@ -53,4 +53,8 @@ export const appsScriptManifest = {
     executeAs: 'USER_DEPLOYING',
     access: 'ANYONE_ANONYMOUS',
   },
+  // `cil provision` runs setUpCil through the Apps Script API (scripts.run), which serves only a
+  // deployment with an API executable entry point; MYSELF: only the deploying account may call it, so
+  // every CIL's folder and registration belong to that one account, as the web app's writes do.
+  executionApi: { access: 'MYSELF' },
 };

@@ -7,6 +7,7 @@ import { Sandbox } from '../sandbox/src/runtime/sandbox';
 import { callWebApp } from '../sandbox/src/runtime/web-app';
 import { emptyWorkspace } from '../sandbox/src/workspace';
 import { benchAccountability } from './accountability';
+import { benchBackup } from './backup';
 import { benchDashboard } from './dashboard';
 import { benchExtension } from './extension';
 import { benchReports } from './reports';
@@ -66,3 +67,5 @@ benchDashboard(bundle);
 benchReports(bundle);
 
 benchRollup(bundle);
+
+await benchBackup(bundle);

@@ -9,6 +9,8 @@ import { emptyWorkspace, type WorkspaceState } from './workspace';
 import { workspaceView } from './workspace-view';
 import { parseDuration } from './duration';
 import { serve } from './server';
+import { createGoogleApis } from './rest/google-apis-server';
+import { API_EXECUTABLE_ID } from './rest/apps-script-api';
 
 // `cil-sandbox`: the sandbox from a shell. Every command loads the state file, does one thing, saves
 // the state (unless it only read it) and prints JSON, so tests and scenario scripts can parse it.
@@ -16,8 +18,11 @@ import { serve } from './server';
 const usage = `Usage: cil-sandbox <command> [options]
 
 Commands:
-  serve [--port 8787] [--demo]   serve the web app (/exec) and the sandbox UI on 127.0.0.1;
-                                 --demo seeds a state file that does not exist yet with the demo CIL
+  serve [--port 8787] [--demo]   serve the web app (/exec), the sandbox UI, the Sheets and Drive REST
+                                 APIs and the Apps Script API's scripts.run over the bundle
+                                 (googleapis' rootUrl: the printed googleApis; the deployment id:
+                                 apiExecutable) on 127.0.0.1; --demo seeds a state file that does
+                                 not exist yet with the demo CIL
   demo                           set up the demo CIL through the bundle and print how to try it
   call <function> [json-args]    run a top-level function of the bundle; json-args is a JSON array
   post <json | @file>            run doPost as the web app would and print the response body
@@ -171,12 +176,13 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         bundlePath,
         existing ?? emptyWorkspace({ scriptTimeZone: loadBundle(bundlePath).manifest?.timeZone }),
       );
-      const server = await serve({ sandbox: bench.sandbox, port, save: bench.save, bundlePath });
+      const googleApis = createGoogleApis(bench.state, { onChange: bench.save, bundle: bench.bundle });
+      const server = await serve({ sandbox: bench.sandbox, port, save: bench.save, bundlePath, googleApis });
       // Before the demo, so the enrollment codes it issues point at this server.
       bench.state.webAppUrl = `${server.url}exec`;
       const demo = values.demo && !existing ? setUpDemo(bench) : null;
       bench.save();
-      print({ ui: server.url, webApp: `${server.url}exec`, state: statePath, demo });
+      print({ ui: server.url, webApp: `${server.url}exec`, googleApis: server.url, apiExecutable: API_EXECUTABLE_ID, state: statePath, demo });
       return await new Promise<number>(() => {});
     }
     default:

@@ -7,15 +7,19 @@ import { workspaceView } from './workspace-view';
 import { parseDuration } from './duration';
 import { toText, type Html } from './ui/html';
 import { workspacePage, spreadsheetPage, documentPage, outboxPage, triggersPage } from './ui/pages';
+import type { GoogleApis } from './rest/google-apis-server';
 
-// `cil-sandbox serve`: the web app at /exec (as a deployed Apps Script web app answers it) and the
-// sandbox UI, on loopback only. Requests are handled one at a time, as the state is one object.
+// `cil-sandbox serve`: the web app at /exec (as a deployed Apps Script web app answers it), the
+// sandbox UI and, when given, the Sheets and Drive REST APIs under Google's paths, on loopback only.
+// Requests are handled one at a time, as the state is one object.
 
 export interface ServeOptions {
   sandbox: Sandbox;
   port: number;
   save(): void;
   bundlePath: string;
+  /** The Google REST APIs (/v4/spreadsheets…, /drive/v3/…, /upload/drive/v3/…) on the same port. */
+  googleApis?: GoogleApis;
 }
 
 /** The largest body the sandbox accepts; the API's own limit is smaller and is the script's to enforce. */
@@ -67,6 +71,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     const path = url.pathname;
     // Only this machine's names: a web page cannot reach the sandbox through a rebound DNS name.
     if (!allowedHosts(port).includes(request.headers.host ?? '')) return send(response, 421, 'text/plain', 'Unknown host');
+    if (options.googleApis?.handles(path)) return options.googleApis.handle(request, response);
     if (path === '/exec' && (request.method === 'POST' || request.method === 'GET')) {
       const body = request.method === 'POST' ? await readBody(request) : undefined;
       const answer = callWebApp(sandbox, {

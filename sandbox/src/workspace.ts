@@ -194,7 +194,8 @@ export interface ShownUiState {
 export interface ExecutionRecord {
   id: string;
   functionName: string;
-  trigger: 'web app' | 'time-driven' | 'call' | 'menu' | 'simple trigger' | 'add-on';
+  /** How it started; 'api' is a run through the Apps Script API's scripts.run. */
+  trigger: 'web app' | 'time-driven' | 'call' | 'menu' | 'simple trigger' | 'add-on' | 'api';
   startedAt: Date;
   endedAt: Date;
   status: 'completed' | 'failed';

@@ -74,7 +74,7 @@ export function createMimeType() {
 const isGoogleType = (mimeType: string) => mimeType.startsWith('application/vnd.google-apps.');
 
 /** Trashed itself, or inside a trashed folder (Drive trashes a folder's contents with it). */
-function inTrash(ctx: ExecutionContext, item: DriveItemState, seen = new Set<string>()): boolean {
+export function inTrash(ctx: ExecutionContext, item: DriveItemState, seen = new Set<string>()): boolean {
   if (item.trashed) return true;
   if (item.parents.length === 0 || seen.has(item.id)) return false;
   seen.add(item.id);

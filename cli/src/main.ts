@@ -88,8 +88,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     ctx.stdout.write(`${command.help}\n`);
     return 0;
   }
-  const allScopes = [...new Set(commands.flatMap((each) => each.scopes))];
-  return command.run({ positionals: positionals.slice(1), values, ctx, allScopes });
+  return command.run({ positionals: positionals.slice(1), values, ctx, commands });
 }
 
 export async function runCli(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {

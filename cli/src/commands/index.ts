@@ -4,6 +4,7 @@ import { login } from './login';
 import { logout } from './logout';
 import { provision } from './provision';
 import { restore } from './restore';
+import { rollup } from './rollup';
 
 // Every `cil` command, in the order `cil --help` lists them: a new command is its module and one line.
 export const commands: readonly Command[] = [
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   backup,
   restore,
   provision,
+  rollup,
 ];

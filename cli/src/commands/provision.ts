@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { oauthScopes } from '../../../apps-script/manifest';
 import { z } from '../../../shared/zod';
+import { SCRIPT_SCOPES } from '../core/auth';
 import { GLOBAL_HELP, stringOption, type Command } from '../core/command';
 import type { CliContext } from '../core/context';
 import { readCilList, type CilToProvision } from '../core/cil-list';
 import { fileIdOf, fileInfo, MIME } from '../core/drive-files';
-import { CliError, describeError, googleError, UsageError } from '../core/errors';
+import { CliError, describeError, UsageError } from '../core/errors';
 import { connect, type GoogleConnection } from '../core/google-clients';
 import { Progress } from '../core/progress';
+import { deploymentIdOf, missingDeploymentId, RunRefused, runScriptFunction, SCRIPT_OPTION_HELP } from '../core/script-run';
 
 // `cil provision cils.csv`: sets up many CILs at once. The list is checked whole first (cil-list.ts);
 // a list with a problem changes nothing. Then, for each CIL, the CIL Hub Apps Script project's own
@@ -37,8 +38,7 @@ is checked first; a problem on any line (named with its line number) stops provi
 is done.
 
 Options:
-  --script ID        the Deployment ID of the CIL Hub project's API executable deployment
-                     (Apps Script editor › Deploy › Manage deployments), also CIL_SCRIPT_ID
+${SCRIPT_OPTION_HELP}
   --parent FOLDER    the Drive folder (id or address) to make new CIL folders in; default My Drive
   --notify           email each lead Google's sharing notification (default: share silently)
   --dry-run          check the list and say what would be done, reading Drive only
@@ -56,18 +56,6 @@ const setUpCilResult = z.object({
   notes: z.array(z.string()),
 });
 type SetUpCilResult = z.output<typeof setUpCilResult>;
-
-/** The Operation scripts.run answers: the function's result, or the error it threw. */
-const operation = z.object({
-  done: z.boolean().optional(),
-  response: z.object({ result: z.unknown().optional() }).optional(),
-  error: z
-    .object({
-      message: z.string().optional(),
-      details: z.array(z.object({ errorMessage: z.string().optional() })).optional(),
-    })
-    .optional(),
-});
 
 interface ProvisionedCil {
   cil: CilToProvision;
@@ -106,29 +94,7 @@ async function parentFolder(connection: GoogleConnection, given: string | undefi
 
 // ---- running setUpCil through the Apps Script API -------------------------------------------------
 
-const RUN_HINTS: Record<number, string> = {
-  401: 'the sign-in is no longer valid: run `cil login` again',
-  403:
-    "the signed-in account may not run the script (its API executable deployment runs for the account that deployed it alone), or the OAuth client's Google Cloud project is not the script's, or the Apps Script API is off in that project; see the README's provision section",
-  404: "check that --script is the Deployment ID of the project's API executable deployment (Deploy › Manage deployments), not the script ID, and that this deployment still exists",
-};
-
-/**
- * scripts.run itself failed (a refusal, not a script error, or no answer at all): it would fail for
- * every CIL alike, so provision stops there.
- */
-class RunRefused extends Error {}
-
-function refusalOf(error: unknown): RunRefused {
-  const google = googleError(error);
-  if (!google) return new RunRefused(describeError(error));
-  const hint = RUN_HINTS[google.status];
-  return new RunRefused(
-    `The Apps Script API refused to run setUpCil (${google.status}${google.reason ? ` ${google.reason}` : ''}: ${google.message})${hint ? `; ${hint}` : ''}.`,
-  );
-}
-
-async function runSetUpCil(connection: GoogleConnection, scriptId: string, cil: CilToProvision, parentFolderId: string | undefined): Promise<{ ok: true; result: SetUpCilResult } | { ok: false; problem: string }> {
+function runSetUpCil(connection: GoogleConnection, deploymentId: string, cil: CilToProvision, parentFolderId: string | undefined) {
   const options = {
     name: cil.name,
     ...(cil.city !== undefined ? { city: cil.city } : {}),
@@ -137,25 +103,8 @@ async function runSetUpCil(connection: GoogleConnection, scriptId: string, cil: 
     ...(cil.cfpLeadEmail !== undefined ? { cfpLeadEmail: cil.cfpLeadEmail } : {}),
     ...(parentFolderId !== undefined ? { parentFolderId } : {}),
   };
-  let data: unknown;
-  try {
-    // Retried on 429 and 5xx like every request: setUpCil is idempotent, so a run that did finish
-    // before Google failed to answer does nothing twice.
-    ({ data } = await connection.send(() =>
-      connection.script.scripts.run({ scriptId, requestBody: { function: 'setUpCil', parameters: [options], devMode: false } }),
-    ));
-  } catch (error) {
-    throw refusalOf(error);
-  }
-  const answered = operation.safeParse(data);
-  if (!answered.success || answered.data.done !== true) return { ok: false, problem: 'the Apps Script API did not answer with a finished run; try again' };
-  const { error, response } = answered.data;
-  if (error) return { ok: false, problem: error.details?.[0]?.errorMessage ?? error.message ?? 'the script failed without saying why' };
-  const result = setUpCilResult.safeParse(response?.result);
-  if (!result.success) {
-    return { ok: false, problem: 'setUpCil answered something this cil cannot read: is the deployment an older version of CIL Hub? Deploy the current one' };
-  }
-  return { ok: true, result: result.data };
+  // setUpCil is idempotent, so a retried run that did finish before Google failed to answer does nothing twice.
+  return runScriptFunction(connection, deploymentId, 'setUpCil', [options], setUpCilResult);
 }
 
 // ---- sharing with the leads ----------------------------------------------------------------------
@@ -328,14 +277,12 @@ export const provision: Command = {
   // The Apps Script API runs setUpCil only for a token that holds every scope the script uses, so these
   // are the script's own (its manifest); drive among them covers listing and adding the folders'
   // permissions.
-  scopes: oauthScopes,
+  scopes: SCRIPT_SCOPES,
   async run({ positionals, values, ctx }) {
     if (positionals.length !== 1) throw new UsageError('cil provision takes one CSV file listing the CILs; see cil provision --help.');
     const dryRunOnly = values['dry-run'] === true;
-    const scriptId = stringOption(values, 'script') ?? (ctx.env.CIL_SCRIPT_ID || undefined);
-    if (scriptId === undefined && !dryRunOnly) {
-      throw new UsageError('cil provision needs --script ID (or CIL_SCRIPT_ID), the Deployment ID of the CIL Hub project\'s API executable deployment.');
-    }
+    const scriptId = deploymentIdOf(values, ctx);
+    if (scriptId === undefined && !dryRunOnly) throw missingDeploymentId('provision');
     const cils = readList(ctx, positionals[0]!);
     const connection = connect(ctx, { sandbox: stringOption(values, 'sandbox'), adc: values.adc === true }, provision.scopes);
     const parent = stringOption(values, 'parent');
@@ -345,7 +292,7 @@ export const provision: Command = {
     }
     const { provisioned, refused } = await provisionCils(ctx, connection, cils, { scriptId: scriptId!, parent, notify: values.notify === true });
     ctx.stdout.write(provisionReport(provisioned));
-    if (refused) throw new CliError(refused.message);
+    if (refused) throw refused;
     return provisioned.some((entry) => entry.problem !== null) ? 1 : 0;
   },
 };

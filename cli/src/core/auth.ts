@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { CodeChallengeMethod, GoogleAuth, OAuth2Client, type Credentials } from 'google-auth-library';
+import { oauthScopes } from '../../../apps-script/manifest';
 import { z } from '../../../shared/zod';
 import type { CliContext } from './context';
 import { CliError } from './errors';
@@ -15,34 +16,42 @@ import { CliError } from './errors';
 //     another program from completing or forging the sign-in. The refresh token is kept in the user's
 //     config folder, readable by the owner alone, and refreshed access tokens are saved as they come.
 //   - `--adc`: application default credentials (`gcloud auth application-default login`, or a service
-//     account on a server), asked for the same scopes.
+//     account on a server), asked for the command's own scopes.
 //   - `--sandbox URL` (or CIL_SANDBOX_URL): the local sandbox, which takes any bearer token.
 
 /**
  * The scopes, least privilege for what the commands do to files the CLI did not create (a CIL's
  * spreadsheet is made by Apps Script or by a lead, never by the CLI, so drive.file, which covers only
- * files an app made or was handed through a picker, would see none of them):
+ * files an app made or was handed through a picker, would see none of them). Backup and restore need:
  *   - spreadsheets: read every tab (backup) and write values and tabs (restore) of any spreadsheet the
  *     account can open. Sheets offers no narrower scope that can write.
  *   - drive.metadata.readonly: tell a folder from a spreadsheet and list a folder's spreadsheets
  *     (backup of a folder). Names and types only: no file contents, no changes, unlike drive.readonly
  *     or drive.
- *   - the CIL Hub Apps Script project's own scopes (apps-script/manifest.ts), for `cil provision`:
- *     the Apps Script API runs a function only for a token holding every scope the script uses
- *     (developers.google.com/apps-script/api/how-tos/execute#requirements). Drive among them also
- *     covers sharing the CIL folders.
- * A command names the scopes it uses; `cil login` asks for those of every command at once.
  */
 export const SCOPES = {
   spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
   driveMetadataReadonly: 'https://www.googleapis.com/auth/drive.metadata.readonly',
-  drive: 'https://www.googleapis.com/auth/drive',
-  documents: 'https://www.googleapis.com/auth/documents',
-  sendMail: 'https://www.googleapis.com/auth/script.send_mail',
-  scriptTriggers: 'https://www.googleapis.com/auth/script.scriptapp',
-  sheetsMenus: 'https://www.googleapis.com/auth/script.container.ui',
-  email: 'https://www.googleapis.com/auth/userinfo.email',
 } as const;
+
+/** `cil login`: what backup and restore need, and no more. */
+export const EVERYDAY_SCOPES: readonly string[] = Object.values(SCOPES);
+
+/**
+ * The CIL Hub Apps Script project's own scopes (its manifest), which provision and rollup need: the
+ * Apps Script API runs a function only for a token holding every scope the script uses
+ * (developers.google.com/apps-script/api/how-tos/execute#requirements). Drive among them also covers
+ * sharing the CIL folders.
+ */
+export const SCRIPT_SCOPES: readonly string[] = oauthScopes;
+
+/** `cil login --admin`: the everyday scopes and the script's, so one sign-in serves every command. */
+export const ADMIN_SCOPES: readonly string[] = [...new Set([...EVERYDAY_SCOPES, ...SCRIPT_SCOPES])];
+
+/** The sign-in that allows `scopes`: `cil login`, or `cil login --admin` beyond backup and restore. */
+export function loginFor(scopes: readonly string[]): string {
+  return scopes.every((scope) => EVERYDAY_SCOPES.includes(scope)) ? 'cil login' : 'cil login --admin';
+}
 
 // ---- where things are kept ---------------------------------------------------------------------
 
@@ -176,6 +185,8 @@ export function deleteTokenFile(ctx: CliContext): boolean {
 
 export interface LoginOptions {
   scopes: readonly string[];
+  /** The command line that asks for these scopes, for "run it again". */
+  rerun: string;
   client: OAuthClientConfig;
   /** Open the sign-in page in the default browser as well as printing its address. */
   open: boolean;
@@ -223,8 +234,8 @@ export async function login(ctx: CliContext, options: LoginOptions): Promise<{ p
     }
     const returned = url.searchParams.get('state');
     if (returned === null || !sameSecret(returned, state)) {
-      page(response, 400, 'This sign-in answer is not for the cil login waiting here. Nothing was saved; run cil login again.');
-      settle.reject(new CliError('The browser came back with a sign-in answer that was not for this login (its state did not match); nothing was saved. Run `cil login` again.'));
+      page(response, 400, `This sign-in answer is not for the cil login waiting here. Nothing was saved; run ${options.rerun} again.`);
+      settle.reject(new CliError(`The browser came back with a sign-in answer that was not for this login (its state did not match); nothing was saved. Run \`${options.rerun}\` again.`));
       return;
     }
     const denied = url.searchParams.get('error');
@@ -243,7 +254,7 @@ export async function login(ctx: CliContext, options: LoginOptions): Promise<{ p
   });
   const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const timer = setTimeout(
-    () => settle.reject(new CliError(`No answer from the browser within ${Math.round(options.timeoutMs / 60_000)} minutes; nothing was saved. Run \`cil login\` again.`)),
+    () => settle.reject(new CliError(`No answer from the browser within ${Math.round(options.timeoutMs / 60_000)} minutes; nothing was saved. Run \`${options.rerun}\` again.`)),
     options.timeoutMs,
   );
   try {
@@ -272,7 +283,7 @@ export async function login(ctx: CliContext, options: LoginOptions): Promise<{ p
       ({ tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri }));
     } catch (error) {
       browser.respond?.(502, 'Google did not accept the sign-in. Nothing was saved; see the terminal.');
-      throw new CliError(`Google did not accept the sign-in code (${(error as Error).message}); nothing was saved. Run \`cil login\` again.`);
+      throw new CliError(`Google did not accept the sign-in code (${(error as Error).message}); nothing was saved. Run \`${options.rerun}\` again.`);
     }
     const scopes = grantedScopes(tokens, options.scopes);
     const missing = options.scopes.filter((scope) => !scopes.includes(scope));
@@ -280,8 +291,8 @@ export async function login(ctx: CliContext, options: LoginOptions): Promise<{ p
       browser.respond?.(403, 'Some permissions were not granted. Nothing was saved; see the terminal.');
       throw new CliError(
         missing.length > 0
-          ? `Sign-in granted too little: ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not allowed, and the commands need ${missing.length === 1 ? 'it' : 'them'}. Nothing was saved; run \`cil login\` again and tick every box.`
-          : 'Google returned no refresh token; nothing was saved. Run `cil login` again.',
+          ? `Sign-in granted too little: ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not allowed, and the commands need ${missing.length === 1 ? 'it' : 'them'}. Nothing was saved; run \`${options.rerun}\` again and tick every box.`
+          : `Google returned no refresh token; nothing was saved. Run \`${options.rerun}\` again.`,
       );
     }
     const path = writeTokenFile(ctx, {
@@ -321,16 +332,18 @@ export async function revoke(ctx: CliContext, token: TokenFile): Promise<boolean
 
 /**
  * The saved sign-in as a client that refreshes its access token when it runs out and saves the new
- * one, or a clear error when there is no sign-in or it lacks a scope the command needs.
+ * one, or a clear error when there is no sign-in or it lacks a scope the command needs: checked against
+ * the scopes Google said it granted, before any request.
  */
 export function signedInClient(ctx: CliContext, scopes: readonly string[]): OAuth2Client {
+  const login = loginFor(scopes);
   const token = readTokenFile(ctx);
   if (!token) {
-    throw new CliError('Not signed in. Run `cil login` first (or pass --adc to use application default credentials, or --sandbox URL for the sandbox).');
+    throw new CliError(`Not signed in. Run \`${login}\` first (or pass --adc to use application default credentials, or --sandbox URL for the sandbox).`);
   }
   const missing = scopes.filter((scope) => !token.scopes.includes(scope));
   if (missing.length > 0) {
-    throw new CliError(`The saved sign-in does not allow ${missing.join(', ')}, which this command needs. Run \`cil login\` again.`);
+    throw new CliError(`The saved sign-in does not allow ${missing.join(', ')}, which this command needs. Run \`${login}\` to sign in with ${missing.length === 1 ? 'it' : 'them'}.`);
   }
   const client = new OAuth2Client({
     clientId: token.client_id,
@@ -345,13 +358,15 @@ export function signedInClient(ctx: CliContext, scopes: readonly string[]): OAut
       ...(fresh.refresh_token ? { refresh_token: fresh.refresh_token } : {}),
       ...(fresh.access_token ? { access_token: fresh.access_token } : {}),
       ...(typeof fresh.expiry_date === 'number' ? { expiry_date: fresh.expiry_date } : {}),
+      // Google names the granted scopes with each refresh; a permission the user took back since is gone.
+      ...(typeof fresh.scope === 'string' ? { scopes: grantedScopes(fresh, saved.scopes) } : {}),
     };
     writeTokenFile(ctx, saved);
   });
   return client;
 }
 
-/** Application default credentials, asked for the same scopes as a login. */
+/** Application default credentials, asked for the command's own scopes. */
 export function applicationDefaultCredentials(scopes: readonly string[]): GoogleAuth {
   return new GoogleAuth({ scopes: [...scopes] });
 }

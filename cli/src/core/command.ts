@@ -10,8 +10,8 @@ export interface CommandInput {
   positionals: string[];
   values: OptionValues;
   ctx: CliContext;
-  /** Every scope some command uses: what `cil login` asks for. */
-  allScopes: readonly string[];
+  /** Every command, for `cil login` to say which its sign-in allows. */
+  commands: readonly Command[];
 }
 
 export interface Command {
@@ -21,7 +21,7 @@ export interface Command {
   /** `cil <name> --help`: the synopsis and what each option does. */
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  /** The OAuth scopes the command's requests need (auth.ts SCOPES). */
+  /** The OAuth scopes the command's requests need: within auth.ts EVERYDAY_SCOPES (`cil login`) or ADMIN_SCOPES (`cil login --admin`). */
   scopes: readonly string[];
   /** Resolves to the exit status. */
   run(input: CommandInput): Promise<number>;

@@ -1,7 +1,9 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configFolder, SCOPES, signedInClient, tokenPath } from '../../../cli/src/core/auth';
+import { GoogleAuth } from 'google-auth-library';
+import { oauthScopes } from '../../../apps-script/manifest';
+import { ADMIN_SCOPES, configFolder, EVERYDAY_SCOPES, SCOPES, signedInClient, tokenPath } from '../../../cli/src/core/auth';
 import { commands } from '../../../cli/src/commands';
 import { runCli } from '../../../cli/src/main';
 import { tempFolder, testRun, type TestRun } from '../cli-fixture';
@@ -12,8 +14,7 @@ import { fakeGoogleOAuth, type FakeOAuth, type FakeOAuthOptions } from '../fake-
 // PKCE verifier. Then the token file: where it lives, its permissions, refresh and logout.
 
 const CLIENT = { clientId: 'cil-test.apps.googleusercontent.com', clientSecret: 'desktop-secret' };
-/** What `cil login` asks for: the scopes of every command. */
-const ALL_SCOPES = [...new Set(commands.flatMap((command) => command.scopes))];
+const commandNamed = (name: string) => commands.find((command) => command.name === name)!;
 
 const fakes: FakeOAuth[] = [];
 afterEach(async () => {
@@ -40,9 +41,9 @@ async function signInAddress(run: TestRun): Promise<URL> {
 }
 
 /** Logs in as a person would: opens the address, the consent page sends the browser back. */
-async function logIn(options: Partial<FakeOAuthOptions> = {}) {
+async function logIn(options: Partial<FakeOAuthOptions> = {}, flags: string[] = []) {
   const { fake, run, clientFile } = await setUp(options);
-  const exit = runCli(['login', '--client', clientFile], run.ctx);
+  const exit = runCli(['login', '--client', clientFile, ...flags], run.ctx);
   const address = await signInAddress(run);
   const page = await fetch(address);
   return { fake, run, address, page: { status: page.status, text: await page.text() }, exit: await exit };
@@ -61,7 +62,8 @@ describe('cil login', () => {
     expect(q.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(q.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(q.get('access_type')).toBe('offline');
-    expect(q.get('scope')?.split(' ').sort()).toEqual([...ALL_SCOPES].sort());
+    // What backup and restore need, and nothing of the Apps Script project's.
+    expect(q.get('scope')?.split(' ')).toEqual([SCOPES.spreadsheets, SCOPES.driveMetadataReadonly]);
 
     const exchange = fake.tokenRequests[0]!;
     expect(exchange).toMatchObject({ grant_type: 'authorization_code', redirect_uri: q.get('redirect_uri') });
@@ -72,8 +74,28 @@ describe('cil login', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(configFolder(run.ctx)).mode & 0o777).toBe(0o700);
     const saved = JSON.parse(readFileSync(path, 'utf8'));
-    expect(saved).toMatchObject({ type: 'authorized_user', client_id: CLIENT.clientId, refresh_token: expect.stringMatching(/^refresh-/), scopes: ALL_SCOPES });
-    expect(run.stdout()).toContain(`kept in ${path}`);
+    expect(saved).toMatchObject({ type: 'authorized_user', client_id: CLIENT.clientId, refresh_token: expect.stringMatching(/^refresh-/), scopes: EVERYDAY_SCOPES });
+    expect(run.stdout()).toBe(
+      `Signed in. The sign-in is kept in ${path} (readable by you alone); it allows cil backup and cil restore. For cil provision and cil rollup, run \`cil login --admin\`.\n`,
+    );
+  });
+
+  it('asks with --admin for the Apps Script project\'s scopes as well, which provision and rollup need', async () => {
+    const { run, address, exit } = await logIn({}, ['--admin']);
+    expect(exit).toBe(0);
+    const asked = address.searchParams.get('scope')!.split(' ');
+    expect(asked).toEqual(ADMIN_SCOPES);
+    expect([...asked].sort()).toEqual([...new Set([...EVERYDAY_SCOPES, ...oauthScopes])].sort());
+    expect(JSON.parse(readFileSync(tokenPath(run.ctx), 'utf8')).scopes).toEqual(ADMIN_SCOPES);
+    expect(run.stdout()).toMatch(/; it allows cil backup, cil restore, cil provision and cil rollup\.\n$/);
+    expect(() => signedInClient(run.ctx, commandNamed('rollup').scopes)).not.toThrow();
+  });
+
+  it('asks each command\'s scopes of one of the two sign-ins: backup and restore of the everyday one', () => {
+    for (const name of ['backup', 'restore']) for (const scope of commandNamed(name).scopes) expect(EVERYDAY_SCOPES, `${name}: ${scope}`).toContain(scope);
+    for (const command of commands) for (const scope of command.scopes) expect(ADMIN_SCOPES, `${command.name}: ${scope}`).toContain(scope);
+    expect(commandNamed('provision').scopes).toEqual(oauthScopes);
+    expect(commandNamed('rollup').scopes).toEqual(oauthScopes);
   });
 
   it('refuses an answer whose state is not its own, and saves nothing', async () => {
@@ -119,7 +141,7 @@ describe('the saved sign-in', () => {
     const path = tokenPath(run.ctx);
     const saved = JSON.parse(readFileSync(path, 'utf8'));
     writeFileSync(path, JSON.stringify({ ...saved, expiry_date: Date.now() - 60_000 }));
-    const client = signedInClient(run.ctx, ALL_SCOPES);
+    const client = signedInClient(run.ctx, EVERYDAY_SCOPES);
     const { token } = await client.getAccessToken();
     expect(fake.tokenRequests.at(-1)).toMatchObject({ grant_type: 'refresh_token', refresh_token: saved.refresh_token });
     expect(token).not.toBe(saved.access_token);
@@ -140,17 +162,46 @@ describe('the saved sign-in', () => {
     );
   });
 
-  it('says to sign in when there is no sign-in', async () => {
+  it('says to sign in when there is no sign-in, with --admin for a command that needs it', async () => {
     const run = testRun();
     expect(await runCli(['restore', 'backup', '--to', '1CiLHubSandbox000009xxxxxxxxxxxx'], run.ctx)).toBe(1);
     expect(run.stderr()).toMatch(/^cil: Not signed in\. Run `cil login` first/);
+    const admin = testRun();
+    expect(await runCli(['rollup', '--script', 'AKfycbDeployment'], admin.ctx)).toBe(1);
+    expect(admin.stderr()).toMatch(/^cil: Not signed in\. Run `cil login --admin` first/);
   });
 
   it('says to sign in again when it lacks a scope a command needs', async () => {
     const { run } = await logIn();
     const path = tokenPath(run.ctx);
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), scopes: [SCOPES.spreadsheets] }), { mode: 0o600 });
-    expect(() => signedInClient(run.ctx, [SCOPES.spreadsheets, SCOPES.driveMetadataReadonly])).toThrow(`does not allow ${SCOPES.driveMetadataReadonly}, which this command needs. Run \`cil login\` again.`);
+    expect(() => signedInClient(run.ctx, [SCOPES.spreadsheets, SCOPES.driveMetadataReadonly])).toThrow(`does not allow ${SCOPES.driveMetadataReadonly}, which this command needs. Run \`cil login\` to sign in with it.`);
+  });
+
+  it('fails at once, before any request, when an everyday sign-in runs a command that needs --admin', async () => {
+    const { fake, run } = await logIn();
+    const path = tokenPath(run.ctx);
+    // An expired access token: any request would first refresh it at the token endpoint.
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), expiry_date: Date.now() - 60_000 }), { mode: 0o600 });
+    const requestsBefore = fake.tokenRequests.length;
+    for (const args of [['rollup', '--script', 'AKfycbDeployment'], ['provision', 'cils.csv', '--dry-run']]) {
+      const later = testRun({ env: run.ctx.env, home: run.ctx.home, oauthEndpoints: fake.endpoints });
+      if (args[0] === 'provision') writeFileSync(join(later.ctx.cwd, 'cils.csv'), 'Name\nCIL Lahore\n');
+      expect(await runCli(args, later.ctx)).toBe(1);
+      const lacking = oauthScopes.filter((scope) => !EVERYDAY_SCOPES.includes(scope));
+      expect(later.stderr()).toBe(`cil: The saved sign-in does not allow ${lacking.join(', ')}, which this command needs. Run \`cil login --admin\` to sign in with them.\n`);
+    }
+    expect(fake.tokenRequests).toHaveLength(requestsBefore);
+  });
+
+  it('keeps the scopes Google names when it refreshes the token', async () => {
+    const { run } = await logIn({}, ['--admin']);
+    const path = tokenPath(run.ctx);
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    // A file that names fewer scopes than Google granted: the refresh's answer is what counts.
+    writeFileSync(path, JSON.stringify({ ...saved, scopes: [SCOPES.spreadsheets], expiry_date: Date.now() - 60_000 }), { mode: 0o600 });
+    await signedInClient(run.ctx, [SCOPES.spreadsheets]).getAccessToken();
+    expect(JSON.parse(readFileSync(path, 'utf8')).scopes).toEqual(ADMIN_SCOPES);
   });
 
   it('is revoked and deleted by cil logout', async () => {
@@ -167,5 +218,32 @@ describe('the saved sign-in', () => {
     expect(configFolder({ env: { APPDATA: 'C:\\Users\\amna\\AppData\\Roaming' }, platform: 'win32', home: 'C:\\Users\\amna' })).toMatch(/AppData.Roaming.cil-hub$/);
     expect(configFolder({ env: {}, platform: 'linux', home: '/home/amna' })).toBe('/home/amna/.config/cil-hub');
     expect(configFolder({ env: { XDG_CONFIG_HOME: 'relative' }, platform: 'linux', home: '/home/amna' })).toBe('/home/amna/.config/cil-hub');
+  });
+});
+
+describe('application default credentials (--adc)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("are asked for the command's own scopes", async () => {
+    // getClient is where google-auth-library looks for the credentials, for the scopes it was given
+    // (kept in a field its types call private); there are none in tests, and no request goes out.
+    const asked: unknown[] = [];
+    vi.spyOn(GoogleAuth.prototype, 'getClient').mockImplementation(function (this: GoogleAuth) {
+      asked.push((this as unknown as { scopes: unknown }).scopes);
+      return Promise.reject(new Error('no application default credentials in tests'));
+    });
+    const backup = testRun();
+    expect(await runCli(['backup', '1CiLHubSandbox000009xxxxxxxxxxxx', '--out', 'backup', '--adc'], backup.ctx)).toBe(1);
+    expect(backup.stderr()).toContain('cil: no application default credentials in tests\n');
+    expect(new Set(asked.map(String))).toEqual(new Set([String(commandNamed('backup').scopes)]));
+
+    asked.length = 0;
+    const rollup = testRun();
+    expect(await runCli(['rollup', '--script', 'AKfycbDeployment', '--adc'], rollup.ctx)).toBe(1);
+    expect(rollup.stderr()).toContain('no application default credentials in tests');
+    expect(asked.length).toBeGreaterThan(0);
+    for (const scopes of asked) expect(scopes).toEqual(oauthScopes);
   });
 });

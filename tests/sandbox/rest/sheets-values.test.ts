@@ -310,10 +310,14 @@ describe('protected ranges', () => {
     ss.addEditor('colead@cil-demo.example');
     const write = (range: string) => sheets.spreadsheets.values.update({ spreadsheetId: id, range, valueInputOption: 'RAW', requestBody: { values: [['x']] } });
     await write("'Hours log'!A1");
+    const owner = state.user.email;
     state.user.email = 'colead@cil-demo.example';
     await write("'Hours log'!A6");
     expect((await failure(write("'Hours log'!F6"))).status).toBe(403);
+    // Only the owner (or an editor of the protection) may change it.
+    state.user.email = owner;
     whole.addEditor('colead@cil-demo.example');
+    state.user.email = 'colead@cil-demo.example';
     await write("'Hours log'!F6");
     expect(sheet.getRange('F6').getValue()).toBe('x');
   });

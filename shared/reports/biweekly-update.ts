@@ -5,6 +5,7 @@ import {
   DELIVERABLE_ROW_FIELDS,
   deliverableRow,
   deliverablesDueIn,
+  hoursFields,
   hoursIn,
   MEETING_ROW_FIELDS,
   meetingRow,
@@ -16,7 +17,6 @@ import {
   projectRow,
   projectsCompletedIn,
   projectsDuring,
-  sum,
 } from './report-facts';
 import { defineReport } from './report-kind';
 import { nextPeriod } from './report-period';
@@ -44,8 +44,7 @@ export const biweeklyUpdate = defineReport({
       .map((p) => `${p.project.name}: ${hoursText(p.hours)} hours.`);
     return {
       fields: {
-        totalHours: hoursText(sum(hours.map((entry) => entry.hours))),
-        volunteersLogging: String(new Set(hours.map((entry) => entry.volunteerId)).size),
+        ...hoursFields(hours),
         members: String(members),
         newMembers: String(joined),
         meetingsHeld: String(held.length),

@@ -5,6 +5,7 @@ import {
   countByKind,
   deliverableCounts,
   deliverablesDueIn,
+  hoursFields,
   hoursIn,
   MEETING_ROW_FIELDS,
   meetingRow,
@@ -15,10 +16,10 @@ import {
   projectRow,
   projectsCompletedIn,
   projectsDuring,
-  STORY_ROW_FIELDS,
   stepCount,
   stepsIn,
   storiesIn,
+  STORY_ROW_FIELDS,
   storyCounts,
   storyRow,
   sum,
@@ -94,8 +95,7 @@ function review(kind: ReportKindName, title: string, period: 'half' | 'year', ex
       ];
       return {
         fields: {
-          totalHours: hoursText(sum(hours.map((entry) => entry.hours))),
-          volunteersLogging: String(new Set(hours.map((entry) => entry.volunteerId)).size),
+          ...hoursFields(hours),
           members: String(members),
           newMembers: String(joined),
           warnings: String(stepCount(steps, 'warning')),

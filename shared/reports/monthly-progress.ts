@@ -6,6 +6,7 @@ import {
   deliverableCounts,
   deliverableRow,
   deliverablesDueIn,
+  hoursFields,
   hoursIn,
   isHeldToCommitment,
   MEETING_ROW_FIELDS,
@@ -18,19 +19,18 @@ import {
   projectRow,
   projectsCompletedIn,
   projectsDuring,
-  STORY_ROW_FIELDS,
   stepCount,
   stepsIn,
   storiesIn,
+  STORY_ROW_FIELDS,
   storyRow,
-  sum,
   VOLUNTEER_ROW_FIELDS,
   volunteerFacts,
   volunteerRow,
 } from './report-facts';
 import { defineReport } from './report-kind';
 import { nextPeriod } from './report-period';
-import { countOf, dayText, fromRecordsOr, hoursText, listText } from './report-text';
+import { countOf, dayText, fromRecordsOr, listText } from './report-text';
 
 // The monthly progress update to CfP: the month's numbers, then successes, blockers and next steps,
 // each drawn from the records as far as they go (completed projects and their impact, events, stories;
@@ -85,8 +85,7 @@ export const monthlyProgress = defineReport({
     ];
     return {
       fields: {
-        totalHours: hoursText(sum(hours.map((entry) => entry.hours))),
-        volunteersLogging: String(new Set(hours.map((entry) => entry.volunteerId)).size),
+        ...hoursFields(hours),
         members: String(members),
         newMembers: String(joined),
         meetingsHeld: String(held.length),

@@ -49,6 +49,14 @@ function dayOfInstant(instant: string, timeZone: string): CalendarDay | undefine
 
 export const sum = (numbers: readonly number[]) => numbers.reduce((total, n) => total + n, 0);
 
+/** The fields every activity report opens with: the period's hours in all, and how many volunteers logged any. */
+export function hoursFields(hours: readonly HoursEntry[]): { totalHours: string; volunteersLogging: string } {
+  return {
+    totalHours: hoursText(sum(hours.map((entry) => entry.hours))),
+    volunteersLogging: String(new Set(hours.map((entry) => entry.volunteerId)).size),
+  };
+}
+
 export function hoursIn(records: Pick<ReportRecords, 'hours'>, span: Span): HoursEntry[] {
   return records.hours.filter((entry) => within(entry.day, span));
 }

@@ -4,6 +4,7 @@ import {
   DELIVERABLE_ROW_FIELDS,
   deliverableRow,
   deliverablesDueIn,
+  hoursFields,
   hoursIn,
   isHeldToCommitment,
   MEETING_ROW_FIELDS,
@@ -25,7 +26,7 @@ import {
 } from './report-facts';
 import { defineReport } from './report-kind';
 import { nextPeriod } from './report-period';
-import { fromRecordsOr, hoursText } from './report-text';
+import { fromRecordsOr } from './report-text';
 
 // The weekly activity summary: the lead's own look at the week, volunteer by volunteer, meeting by
 // meeting, with the steps of the inactivity policy taken. Not sent to CfP as it is.
@@ -52,8 +53,7 @@ export const weeklySummary = defineReport({
     const stories = storiesIn(records, period);
     return {
       fields: {
-        totalHours: hoursText(sum(hours.map((entry) => entry.hours))),
-        volunteersLogging: String(new Set(hours.map((entry) => entry.volunteerId)).size),
+        ...hoursFields(hours),
         members: String(membership(records, period).members),
         meetingsHeld: String(held.length),
         present: String(sum(held.map((h) => h.presentIds.length))),

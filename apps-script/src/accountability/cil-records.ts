@@ -6,9 +6,9 @@ import { hoursTab } from '../../../shared/records/hours';
 import { meetingsTab } from '../../../shared/records/meeting';
 import { noticesTab } from '../../../shared/records/notice';
 import { projectsTab } from '../../../shared/records/project';
-import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
+import type { TabDefinition } from '../../../shared/records/tab';
 import type { OpenCil } from '../cil/open-cil';
-import { readTab, sheetOf, warnInvalidRows, type TabRead } from '../google/tab-sheet';
+import { readableRecords, readRecords, type TabRead } from '../google/tab-sheet';
 import { readLog } from '../records/accountability-log';
 import { readVolunteers } from '../records/volunteers';
 import { volunteersTab } from '../../../shared/records/volunteer';
@@ -25,29 +25,22 @@ export interface CilRecordsRead {
 
 const EFFECT = 'the daily check did not see them';
 
-function rowsOf<Tab extends TabDefinition>(tab: Tab, read: TabRead<Tab>): TabRecord<Tab>[] {
-  warnInvalidRows(tab.name, read.invalid, EFFECT);
-  return read.rows.map((row) => row.record);
-}
-
-function recordsOf<Tab extends TabDefinition>(cil: OpenCil, tab: Tab): TabRecord<Tab>[] {
-  return rowsOf(tab, readTab(sheetOf(cil.spreadsheet, tab), tab, cil.settings.timeZone));
-}
-
-export function readCilRecords(cil: OpenCil): CilRecordsRead {
+/** `effect`: what a row that does not read means for the caller, for the execution log. */
+export function readCilRecords(cil: OpenCil, effect = EFFECT): CilRecordsRead {
+  const { spreadsheet } = cil;
   const timeZone = cil.settings.timeZone;
-  const roster = readVolunteers(cil.spreadsheet, timeZone);
-  const log = readLog(cil.spreadsheet, timeZone);
+  const log = readLog(spreadsheet, timeZone);
+  const read = <Tab extends TabDefinition>(tab: Tab) => readRecords(spreadsheet, tab, timeZone, effect);
   return {
     records: {
-      volunteers: rowsOf(volunteersTab, roster),
-      meetings: recordsOf(cil, meetingsTab),
-      attendance: recordsOf(cil, attendanceTab),
-      notices: recordsOf(cil, noticesTab),
-      hours: recordsOf(cil, hoursTab),
-      deliverables: recordsOf(cil, deliverablesTab),
-      projects: recordsOf(cil, projectsTab),
-      log: rowsOf(accountabilityTab, log),
+      volunteers: readableRecords(volunteersTab, readVolunteers(spreadsheet, timeZone), effect),
+      meetings: read(meetingsTab),
+      attendance: read(attendanceTab),
+      notices: read(noticesTab),
+      hours: read(hoursTab),
+      deliverables: read(deliverablesTab),
+      projects: read(projectsTab),
+      log: readableRecords(accountabilityTab, log, effect),
     },
     log,
   };

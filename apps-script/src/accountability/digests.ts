@@ -16,7 +16,7 @@ import { cfpMonthlyDigestEmail, type CfpMonthlyDigestFacts } from '../email/acco
 import { cilContactOf } from '../email/accountability/emails-for-actions';
 import { leadDigestEmail, type DigestDeliverable } from '../email/accountability/lead-digest';
 import type { AccountabilityEmail } from '../email/accountability/letter';
-import { readTab, sheetOf, warnInvalidRows } from '../google/tab-sheet';
+import { readRecords, warnInvalidRows } from '../google/tab-sheet';
 import { sendOrDefer, type SendOutcome } from '../mail/outbox';
 import { appendLogEvents, readLog } from '../records/accountability-log';
 import { newEventId } from './daily-run';
@@ -67,9 +67,7 @@ function typeOfRow(event: AccountabilityEvent): ActionType | undefined {
 }
 
 function recordsOf<Tab extends TabDefinition>(cil: OpenCil, tab: Tab): TabRecord<Tab>[] {
-  const read = readTab(sheetOf(cil.spreadsheet, tab), tab, cil.settings.timeZone);
-  warnInvalidRows(tab.name, read.invalid, EFFECT);
-  return read.rows.map((row) => row.record);
+  return readRecords(cil.spreadsheet, tab, cil.settings.timeZone, EFFECT);
 }
 
 /** The month before the one `today` is in: '2026-10' on any day of November 2026. */

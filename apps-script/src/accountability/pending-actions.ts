@@ -11,6 +11,7 @@ import { rosterCil } from '../roster/roster-cil';
 import { readCilRecords, type CilRecordsRead } from './cil-records';
 import { applyRosterSteps, type RosterChange } from './roster-steps';
 import { emailContextOf, sendStepEmail, type MailOutcome } from './step-emails';
+import { SIDEBAR_STYLE } from '../sidebar/sidebar-style';
 
 // The lead decides (issue 6, item 3). In review mode the daily check writes warnings, offboardings,
 // reintegrations and mentor check-ins as 'proposed'; this sidebar lists them with their evidence, and
@@ -230,14 +231,11 @@ const SCRIPT = `
 })();
 `;
 
-const STYLE = `
-body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; margin: 12px; }
+const STYLE = `${SIDEBAR_STYLE}
 .step { border-top: 1px solid #dadce0; padding: 8px 0; }
 .evidence { white-space: pre-wrap; margin: 6px 0; }
 textarea { width: 100%; box-sizing: border-box; }
-.hint { color: #5f6368; }
-.status.error, .outdated { color: #c5221f; }
-.status.done { color: #188038; }
+.outdated { color: #c5221f; }
 `;
 
 export const OUTDATED_TEXT: Record<OutdatedStep['why'], string> = {

@@ -50,6 +50,17 @@ export function warnInvalidRows(tabName: string, rows: readonly InvalidRow[], ef
   console.warn(`CIL Hub: ${count} of the "${tabName}" tab could not be read, so ${effect}. Fix in the sheet: ${named.join('; ')}${more}.`);
 }
 
+/** A tab's records as read; rows that do not read are named in the execution log with what that means (`effect`). */
+export function readableRecords<Tab extends TabDefinition>(tab: Tab, read: TabRead<Tab>, effect: string): TabRecord<Tab>[] {
+  warnInvalidRows(tab.name, read.invalid, effect);
+  return read.rows.map((row) => row.record);
+}
+
+/** A tab's records in one read (see readableRecords). */
+export function readRecords<Tab extends TabDefinition>(spreadsheet: Spreadsheet, tab: Tab, timeZone: string, effect: string): TabRecord<Tab>[] {
+  return readableRecords(tab, readTab(sheetOf(spreadsheet, tab), tab, timeZone), effect);
+}
+
 export function sheetOf(spreadsheet: Spreadsheet, tab: TabDefinition): Sheet {
   const sheet = spreadsheet.getSheetByName(tab.name);
   if (!sheet) throw new TabProblem(`The "${tab.name}" tab is missing. Run CIL Hub › Set up this CIL to restore it.`);

@@ -7,11 +7,11 @@ import { meetingsTab } from '../../../shared/records/meeting';
 import { noticesTab } from '../../../shared/records/notice';
 import { projectsTab } from '../../../shared/records/project';
 import { storiesTab } from '../../../shared/records/story';
-import type { TabDefinition, TabRecord } from '../../../shared/records/tab';
+import type { TabDefinition } from '../../../shared/records/tab';
 import { volunteersTab } from '../../../shared/records/volunteer';
 import type { ReportRecords } from '../../../shared/reports/report-facts';
 import type { OpenCil } from '../cil/open-cil';
-import { readTab, sheetOf, warnInvalidRows, type TabRead } from '../google/tab-sheet';
+import { readableRecords, readRecords } from '../google/tab-sheet';
 import { readLog } from '../records/accountability-log';
 import { readCitizens } from '../records/citizens';
 import { readDeliverables } from '../records/deliverables';
@@ -23,25 +23,20 @@ import { readVolunteers } from '../records/volunteers';
 
 const EFFECT = 'the report leaves them out';
 
-function recordsOf<Tab extends TabDefinition>(tab: Tab, read: TabRead<Tab>): TabRecord<Tab>[] {
-  warnInvalidRows(tab.name, read.invalid, EFFECT);
-  return read.rows.map((row) => row.record);
-}
-
 export function readReportRecords(cil: OpenCil): ReportRecords {
   const { spreadsheet } = cil;
   const timeZone = cil.settings.timeZone;
-  const tab = <Tab extends TabDefinition>(definition: Tab) => recordsOf(definition, readTab(sheetOf(spreadsheet, definition), definition, timeZone));
+  const tab = <Tab extends TabDefinition>(definition: Tab) => readRecords(spreadsheet, definition, timeZone, EFFECT);
   return {
-    volunteers: recordsOf(volunteersTab, readVolunteers(spreadsheet, timeZone)),
+    volunteers: readableRecords(volunteersTab, readVolunteers(spreadsheet, timeZone), EFFECT),
     hours: tab(hoursTab),
     meetings: tab(meetingsTab),
     attendance: tab(attendanceTab),
     notices: tab(noticesTab),
     projects: tab(projectsTab),
-    deliverables: recordsOf(deliverablesTab, readDeliverables(spreadsheet, timeZone)),
-    stories: recordsOf(storiesTab, readStories(spreadsheet, timeZone)),
-    citizens: recordsOf(citizensTab, readCitizens(spreadsheet, timeZone)),
-    log: recordsOf(accountabilityTab, readLog(spreadsheet, timeZone)),
+    deliverables: readableRecords(deliverablesTab, readDeliverables(spreadsheet, timeZone), EFFECT),
+    stories: readableRecords(storiesTab, readStories(spreadsheet, timeZone), EFFECT),
+    citizens: readableRecords(citizensTab, readCitizens(spreadsheet, timeZone), EFFECT),
+    log: readableRecords(accountabilityTab, readLog(spreadsheet, timeZone), EFFECT),
   };
 }

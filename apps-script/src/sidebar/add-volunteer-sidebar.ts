@@ -2,6 +2,7 @@ import { VOLUNTEER_ROLES } from '../../../shared/records/volunteer';
 import { Html, html } from '../html/escape';
 import type { OpenCil } from '../cil/open-cil';
 import { rosterCil } from '../roster/roster-cil';
+import { FORM_STYLE } from './sidebar-style';
 
 // The "Add volunteer…" sidebar. The bundle has no HTML files, so the page is built here; every value
 // in it goes through `html`, and the page's own script shows answers with textContent only, so nothing
@@ -57,30 +58,18 @@ const SCRIPT = `
 })();
 `;
 
-const STYLE = `
-body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; margin: 12px; }
-label { display: block; margin-top: 10px; font-weight: bold; }
-input, select, textarea { width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px; font: inherit; }
-label.check { font-weight: normal; }
-label.check input { width: auto; margin-right: 6px; }
-.hint { color: #5f6368; font-weight: normal; }
-button { margin-top: 14px; }
-#status { margin-top: 12px; }
-#status.error { color: #c5221f; }
-#status.done { color: #188038; }
-`;
 
 function field(label: string, control: Html): Html {
   return html`<label>${label}${control}</label>`;
 }
 
-// STYLE and SCRIPT are this module's own constants, so they go in as markup.
+// FORM_STYLE and SCRIPT are constants of our own, so they go in as markup.
 
 /** The sidebar's HTML for the CIL named `cilName`, whose default weekly commitment is `weeklyHours`. */
 export function addVolunteerPage(cilName: string, weeklyHours: number): string {
   return html`<!DOCTYPE html>
 <html>
-<head><base target="_top"><style>${new Html(STYLE)}</style></head>
+<head><base target="_top"><style>${new Html(FORM_STYLE)}</style></head>
 <body>
 <p>Add a volunteer to <strong>${cilName}</strong>. Blank ID, status and joined-on become a new ID, active and today.</p>
 <form id="add-volunteer">

@@ -1,6 +1,7 @@
 import { previewDailyCheck, type DailyCheckPreview, type EmailPreview, type StepTaken } from '../accountability/daily-run';
 import { Html, html } from '../html/escape';
 import { rosterCil } from '../roster/roster-cil';
+import { SIDEBAR_STYLE } from './sidebar-style';
 
 // "Preview daily check…": what the daily check would do today for the CIL whose spreadsheet is open
 // (the steps it would log, the roster changes, the emails with their recipients and subjects),
@@ -9,13 +10,10 @@ import { rosterCil } from '../roster/roster-cil';
 
 type CilPreview = DailyCheckPreview['cils'][number];
 
-const STYLE = `
-body { font: 13px/1.4 Roboto, Arial, sans-serif; margin: 12px; color: #202124; }
+const STYLE = `${SIDEBAR_STYLE}
 h2 { font-size: 14px; margin: 16px 0 6px; }
 li { margin-bottom: 6px; }
 .evidence { white-space: pre-wrap; color: #3c4043; }
-.hint { color: #5f6368; }
-.error { color: #c5221f; }
 `;
 
 const WAITS_FOR_LEAD = 'waits for a lead to approve it';

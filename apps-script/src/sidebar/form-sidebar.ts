@@ -1,6 +1,7 @@
 import { Html, html } from '../html/escape';
 import type { OpenCil } from '../cil/open-cil';
 import { rosterCil } from '../roster/roster-cil';
+import { FORM_STYLE } from './sidebar-style';
 
 // The page every record form of the menu shares (record a meeting, add a citizen, record a story, log
 // an absence notice): its fields, a Save button that sends them to the form's server entry point with
@@ -51,18 +52,6 @@ const SCRIPT = `
 })();
 `;
 
-const STYLE = `
-body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; margin: 12px; }
-label { display: block; margin-top: 10px; font-weight: bold; }
-input, select, textarea { width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px; font: inherit; }
-label.check { font-weight: normal; }
-label.check input { width: auto; margin-right: 6px; }
-.hint { color: #5f6368; font-weight: normal; }
-button { margin-top: 14px; }
-#status { margin-top: 12px; white-space: pre-wrap; }
-#status.error { color: #c5221f; }
-#status.done { color: #188038; }
-`;
 
 export function field(label: string, control: Html, hint?: string): Html {
   return html`<label>${label}${hint === undefined ? '' : html` <span class="hint">${hint}</span>`}${control}</label>`;
@@ -81,11 +70,11 @@ export interface FormPage {
   fields: Html;
 }
 
-/** A form page; STYLE and SCRIPT are this module's own constants, so they go in as markup. */
+/** A form page; FORM_STYLE and SCRIPT are constants of our own, so they go in as markup. */
 export function formPage(page: FormPage): string {
   return html`<!DOCTYPE html>
 <html>
-<head><base target="_top"><style>${new Html(STYLE)}</style></head>
+<head><base target="_top"><style>${new Html(FORM_STYLE)}</style></head>
 <body>
 <p>${page.intro}</p>
 <form data-save="${page.save}">
@@ -102,7 +91,7 @@ ${page.fields}
 export function notePage(note: Html): string {
   return html`<!DOCTYPE html>
 <html>
-<head><base target="_top"><style>${new Html(STYLE)}</style></head>
+<head><base target="_top"><style>${new Html(FORM_STYLE)}</style></head>
 <body><p>${note}</p></body>
 </html>`.markup;
 }

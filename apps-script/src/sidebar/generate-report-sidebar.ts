@@ -7,6 +7,7 @@ import type { OpenCil } from '../cil/open-cil';
 import { readTab, sheetOf, warnInvalidRows } from '../google/tab-sheet';
 import { Html, html } from '../html/escape';
 import { rosterCil } from '../roster/roster-cil';
+import { FORM_STYLE } from './sidebar-style';
 
 // The "Generate report…" sidebar: pick a report, its period (the latest finished one to begin with)
 // or its project, and whether to save a PDF and email the CfP lead; it calls generateReport and shows
@@ -76,17 +77,8 @@ const SCRIPT = `
 })();
 `;
 
-const STYLE = `
-body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; margin: 12px; }
-label { display: block; margin-top: 10px; font-weight: bold; }
-select { width: 100%; box-sizing: border-box; margin-top: 4px; padding: 4px; font: inherit; }
-label.check { font-weight: normal; }
-label.check input { margin-right: 6px; }
-.hint { color: #5f6368; font-weight: normal; margin: 4px 0 0; }
-button { margin-top: 14px; }
-#status { margin-top: 12px; white-space: pre-line; }
-#status.error { color: #c5221f; }
-#status.done { color: #188038; }
+const STYLE = `${FORM_STYLE}
+.hint { margin: 4px 0 0; }
 `;
 
 /** How many periods of each kind the sidebar (and the add-on card) offers, besides the current one. */

@@ -9,6 +9,7 @@ import { readUnlinkedAttendance, type UnlinkedSession } from '../records/attenda
 import { readMeetings } from '../records/meetings';
 import { readVolunteers } from '../records/volunteers';
 import { rosterCil } from '../roster/roster-cil';
+import { SIDEBAR_STYLE } from './sidebar-style';
 
 // The "Link unmatched attendance…" sidebar: each Meet session that matched no meeting (kept by sync
 // with a blank Meeting ID, and highlighted in the Attendance tab), with the meetings it may have been,
@@ -56,15 +57,13 @@ const SCRIPT = `
 })();
 `;
 
-const STYLE = `
-body { font-family: Arial, sans-serif; font-size: 13px; color: #202124; margin: 12px; }
+const STYLE = `${SIDEBAR_STYLE}
 .session { border-top: 1px solid #dadce0; padding: 8px 0; }
 .session ul { margin: 6px 0; padding-left: 18px; }
 .session li { margin: 4px 0; }
 .session button { margin-left: 6px; }
-.hint, .row { color: #5f6368; }
-.status.error, .problem { color: #c5221f; }
-.status.done { color: #188038; }
+.row { color: #5f6368; }
+.problem { color: #c5221f; }
 `;
 
 const clockOf = (instant: string, timeZone: string) => clockText(dateOfInstant(instant as Instant), timeZone);

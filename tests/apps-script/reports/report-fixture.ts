@@ -2,6 +2,7 @@
 import type { DocumentElementState, DriveItemState } from '../../../sandbox/src/workspace';
 import type { ExecutionResult, Sandbox } from '../../../sandbox/src/runtime/sandbox';
 import { asLead } from '../as-lead';
+import type { GenerateReportResult, GeneratedReport } from '../../../apps-script/src/reports/generate-report';
 import { setUpDemo, type Demo } from '../daily-run-fixture';
 
 // The demo CIL as the report tests see it (Friday 27 Nov 2026, 10:00 in Karachi), and what a lead
@@ -9,30 +10,16 @@ import { setUpDemo, type Demo } from '../daily-run-fixture';
 
 export { setUpDemo, type Demo };
 
-export interface Generated {
-  ok: true;
-  kind: string;
-  period: string;
-  periodName: string;
-  docName: string;
-  docUrl: string;
-  folderUrl: string;
-  version: number;
-  outcome: 'created' | 'updated' | 'new version';
-  pdfUrl?: string;
-  email?: string;
-  deliverable?: { id: string; title: string; status: string };
-  notes: string[];
-}
-export type GenerateAnswer = Generated | { ok: false; message: string };
+/** What generateReport answers, as the bundle gives it back. */
+export type { GeneratedReport as Generated, GenerateReportResult as GenerateAnswer } from '../../../apps-script/src/reports/generate-report';
 
-export function generate(demo: Demo, request: Record<string, unknown>): { answer: GenerateAnswer; run: ExecutionResult } {
+export function generate(demo: Demo, request: Record<string, unknown>): { answer: GenerateReportResult; run: ExecutionResult } {
   const run = demo.sandbox.run('generateReport', [{ cilId: demo.cilId, ...request }]);
   if (run.error !== null) throw new Error(`generateReport threw: ${run.error}`);
-  return { answer: run.value as GenerateAnswer, run };
+  return { answer: run.value as GenerateReportResult, run };
 }
 
-export function generated(demo: Demo, request: Record<string, unknown>): Generated {
+export function generated(demo: Demo, request: Record<string, unknown>): GeneratedReport {
   const { answer } = generate(demo, request);
   if (!answer.ok) throw new Error(`generateReport refused: ${answer.message}`);
   return answer;

@@ -8,6 +8,7 @@ import { parseDuration } from './duration';
 import { toText, type Html } from './ui/html';
 import { workspacePage, spreadsheetPage, documentPage, outboxPage, triggersPage } from './ui/pages';
 import type { GoogleApis } from './rest/google-apis-server';
+import { readBody } from './request-body';
 
 // `cil-sandbox serve`: the web app at /exec (as a deployed Apps Script web app answers it), the
 // sandbox UI and, when given, the Sheets and Drive REST APIs under Google's paths, on loopback only.
@@ -24,22 +25,6 @@ export interface ServeOptions {
 
 /** The largest body the sandbox accepts; the API's own limit is smaller and is the script's to enforce. */
 const maxBodyBytes = 10 * 1024 * 1024;
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new Error('Request body too large for the sandbox.'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 function send(response: ServerResponse, status: number, contentType: string, body: string): void {
   response.writeHead(status, { 'content-type': `${contentType}; charset=utf-8`, 'cache-control': 'no-store' });
@@ -73,7 +58,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     if (!allowedHosts(port).includes(request.headers.host ?? '')) return send(response, 421, 'text/plain', 'Unknown host');
     if (options.googleApis?.handles(path)) return options.googleApis.handle(request, response);
     if (path === '/exec' && (request.method === 'POST' || request.method === 'GET')) {
-      const body = request.method === 'POST' ? await readBody(request) : undefined;
+      const body = request.method === 'POST' ? (await readBody(request, maxBodyBytes)).toString('utf8') : undefined;
       const answer = callWebApp(sandbox, {
         method: request.method,
         queryString: url.search.slice(1),
@@ -99,7 +84,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
       return send(response, 403, 'text/plain', 'Cross-origin requests to the sandbox UI are refused.');
     }
     if (request.method === 'POST' && path === '/clock/advance') {
-      const form = new URLSearchParams(await readBody(request));
+      const form = new URLSearchParams((await readBody(request, maxBodyBytes)).toString('utf8'));
       try {
         sandbox.advance(parseDuration(form.get('duration') ?? ''));
       } catch (error) {
@@ -121,7 +106,7 @@ export async function serve(options: ServeOptions): Promise<{ url: string; close
     const menuChoice = /^\/spreadsheets\/([^/]+)\/menu$/.exec(path);
     if (request.method === 'POST' && menuChoice) {
       const id = decodeURIComponent(menuChoice[1]!);
-      const form = new URLSearchParams(await readBody(request));
+      const form = new URLSearchParams((await readBody(request, maxBodyBytes)).toString('utf8'));
       try {
         sandbox.chooseMenuItem(id, form.get('function') ?? '');
       } catch (error) {

@@ -1,6 +1,6 @@
 import { googleErrors } from '../google-errors';
 import { Sandbox } from '../runtime/sandbox';
-import { answer, type RestAnswer, type RestCall } from './rest-call';
+import { answer, jsonBody, type RestAnswer, type RestCall } from './rest-call';
 import { scriptErrors, unreturnableResult } from './rest-errors';
 
 // The Apps Script API's scripts.run (developers.google.com/apps-script/api/reference/rest/v1/scripts/run)
@@ -31,21 +31,9 @@ const SCRIPT_ERROR_CODE = 3;
 
 const REQUEST_FIELDS = new Set(['function', 'parameters', 'sessionState', 'devMode']);
 
-function jsonBody(call: RestCall): Record<string, unknown> {
-  if (call.raw.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(call.raw.toString('utf8'));
-  } catch (error) {
-    throw scriptErrors.invalidJson((error as Error).message);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw scriptErrors.bodyNotObject();
-  return parsed as Record<string, unknown>;
-}
-
 /** The ExecutionRequest, checked as Google's JSON parser checks it. */
 function executionRequest(call: RestCall): { functionName: string; parameters: unknown[] } {
-  const body = jsonBody(call);
+  const body = jsonBody(call.raw, scriptErrors);
   for (const key of Object.keys(body)) if (!REQUEST_FIELDS.has(key)) throw scriptErrors.unknownField(key);
   const { function: functionName = '', parameters = [], devMode = false, sessionState = '' } = body;
   if (typeof functionName !== 'string') throw scriptErrors.invalidValue('function', 'TYPE_STRING', JSON.stringify(functionName));

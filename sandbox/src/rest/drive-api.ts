@@ -8,7 +8,7 @@ import { newSheetState } from '../services/spreadsheet/workbook';
 import { accessTo, canRead, canWrite } from './access';
 import { parseDriveQuery } from './drive-query';
 import { fieldMask, type Schema } from './field-mask';
-import { answer, type RestAnswer, type RestCall } from './rest-call';
+import { answer, jsonBody, type RestAnswer, type RestCall } from './rest-call';
 import { driveErrors } from './rest-errors';
 
 // The Drive API v3 methods the `cil` command line uses (developers.google.com/drive/api/reference/
@@ -132,17 +132,7 @@ function parentFolder(call: RestCall, id: string): DriveItemState {
   return parent;
 }
 
-function jsonBody(call: RestCall, raw: Buffer = call.raw): Record<string, unknown> {
-  if (raw.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch (error) {
-    throw driveErrors.invalidJson((error as Error).message);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw driveErrors.bodyNotObject();
-  return parsed as Record<string, unknown>;
-}
+const requestBody = (raw: Buffer) => jsonBody(raw, driveErrors);
 
 const mask = (call: RestCall, schema: Schema, defaults: string) => fieldMask(call.query.get('fields'), schema, defaults);
 
@@ -253,11 +243,11 @@ function multipart(call: RestCall): Upload {
   }
   if (parts.length !== 2) throw driveErrors.multipartParts(parts.length);
   const contentType = /content-type:\s*([^\r\n]+)/i.exec(parts[1]!.headers)?.[1]?.trim() ?? 'application/octet-stream';
-  return { metadata: jsonBody(call, parts[0]!.body), media: { contentType, data: parts[1]!.body } };
+  return { metadata: requestBody(parts[0]!.body), media: { contentType, data: parts[1]!.body } };
 }
 
 function upload(call: RestCall, isUploadPath: boolean): Upload {
-  if (!isUploadPath) return { metadata: jsonBody(call), media: null };
+  if (!isUploadPath) return { metadata: requestBody(call.raw), media: null };
   const uploadType = call.query.get('uploadType');
   if (uploadType === null) throw driveErrors.uploadTypeRequired();
   if (uploadType === 'multipart') return multipart(call);
@@ -363,7 +353,7 @@ export function copyFile(call: RestCall, id: string): RestAnswer {
   const fields = mask(call, FILE, FILE_DEFAULTS);
   const original = visible(call, id);
   if (original.kind === 'folder') throw driveErrors.cannotCopyFile();
-  const metadata = jsonBody(call);
+  const metadata = requestBody(call.raw);
   checkWritableFields(metadata, ['name', 'parents', 'description']);
   if (metadata.name !== undefined && typeof metadata.name !== 'string') throw driveErrors.invalidValue('name');
   // Without parents, the copy goes where the original is, if the caller may add files there.
@@ -425,7 +415,7 @@ function linkPermission(item: DriveItemState) {
 export function createPermission(call: RestCall, id: string): RestAnswer {
   const fields = mask(call, PERMISSION, 'kind,id,type,role');
   const item = visible(call, id);
-  const body = jsonBody(call);
+  const body = requestBody(call.raw);
   const { role, type } = body;
   if (role === undefined) throw driveErrors.fieldRequired('permission.role');
   if (type === undefined) throw driveErrors.fieldRequired('permission.type');

@@ -9,6 +9,7 @@ import { copyFile, createFile, createPermission, getFile, listFiles, listPermiss
 import { SheetsQuota, type QuotaKind, type SheetsQuotaOptions } from './quota';
 import type { RestAnswer, RestCall } from './rest-call';
 import { driveErrors, RestError, scriptErrors, sheetsErrors, unknownAddressPage } from './rest-errors';
+import { readBody } from '../request-body';
 import {
   appendValues,
   batchClearValues,
@@ -117,22 +118,6 @@ const routes: Route[] = [
 /** Sheets imposes no hard size on a request (developers.google.com/sheets/api/limits); the sandbox stops at this. */
 const maxBodyBytes = 256 * 1024 * 1024;
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new Error('Request body too large for the sandbox.'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 function sendJson(response: ServerResponse, status: number, body: unknown, pretty: boolean): void {
   // Google pretty-prints unless asked not to (the standard prettyPrint=false parameter).
   const text = JSON.stringify(body, null, pretty ? 2 : undefined);
@@ -162,7 +147,7 @@ export function createGoogleApis(state: WorkspaceState, options: GoogleApisOptio
   const requests: RequestLog = { total: 0, byMethod: {}, throttled: 0 };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const raw = await readBody(request);
+    const raw = await readBody(request, maxBodyBytes);
     const target = request.url ?? '/';
     const queryAt = target.indexOf('?');
     const path = queryAt < 0 ? target : target.slice(0, queryAt);

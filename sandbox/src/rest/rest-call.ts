@@ -23,3 +23,22 @@ export type RestAnswer =
   | { status: 200; media: { contentType: string; data: Buffer } };
 
 export const answer = (json: unknown, changed: boolean): RestAnswer => ({ status: 200, json, changed });
+
+/** How each API words a body that is not a JSON object (rest-errors.ts). */
+export interface BodyErrors {
+  invalidJson(detail: string): Error;
+  bodyNotObject(): Error;
+}
+
+/** The request body as a JSON object ({} when empty), refused in the API's own words otherwise. */
+export function jsonBody(raw: Buffer, errors: BodyErrors): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw errors.invalidJson((error as Error).message);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw errors.bodyNotObject();
+  return parsed as Record<string, unknown>;
+}

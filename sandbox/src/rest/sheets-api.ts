@@ -6,7 +6,7 @@ import { DEFAULT_COLUMNS, DEFAULT_ROWS } from '../services/spreadsheet/spreadshe
 import { isTimeZone } from '../services/spreadsheet/time-zone';
 import { newSheetState } from '../services/spreadsheet/workbook';
 import { accessTo } from './access';
-import { answer, type RestAnswer, type RestCall } from './rest-call';
+import { answer, jsonBody, type RestAnswer, type RestCall } from './rest-call';
 import { sheetsErrors } from './rest-errors';
 import {
   blocksOf,
@@ -52,18 +52,6 @@ function renderingOf(value: string | null | undefined, dateTime: string | null |
 function inputOf(value: unknown): ValueInputOption {
   if (value === undefined || value === null || value === '' || value === 'INPUT_VALUE_OPTION_UNSPECIFIED') throw sheetsErrors.valueInputOptionRequired();
   return enumParam(String(value), ['RAW', 'USER_ENTERED'] as const, 'RAW', 'value_input_option', 'ValueInputOption');
-}
-
-function jsonBody(call: RestCall): Record<string, unknown> {
-  if (call.raw.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(call.raw.toString('utf8'));
-  } catch (error) {
-    throw sheetsErrors.invalidJson((error as Error).message);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw sheetsErrors.bodyNotObject();
-  return parsed as Record<string, unknown>;
 }
 
 const flag = (value: string | null | undefined | unknown) => value === true || value === 'true';
@@ -207,7 +195,7 @@ function ensureCellLimit(call: RestCall, sheets: readonly SheetState[]): void {
 }
 
 export function createSpreadsheet(call: RestCall): RestAnswer {
-  const body = jsonBody(call);
+  const body = jsonBody(call.raw, sheetsErrors);
   const properties = isObject(body.properties) ? body.properties : {};
   const title = properties.title ?? 'Untitled spreadsheet';
   if (typeof title !== 'string') throw sheetsErrors.titleInvalid('properties.title');
@@ -296,7 +284,7 @@ const MODELLED_REQUESTS = ['addSheet', 'deleteSheet', 'updateSheetProperties', '
 
 export function batchUpdateSpreadsheet(call: RestCall, id: string): RestAnswer {
   const { book, item } = open(call, id, 'write');
-  const body = jsonBody(call);
+  const body = jsonBody(call.raw, sheetsErrors);
   if (body.requests !== undefined && !Array.isArray(body.requests)) throw sheetsErrors.notAList('requests', JSON.stringify(body.requests));
   const requests = (body.requests ?? []) as unknown[];
   // Changes are made on a copy, kept only when every request succeeded.
@@ -437,7 +425,7 @@ function responseRendering(call: RestCall, body: Record<string, unknown> = {}): 
 
 export function updateValues(call: RestCall, id: string, range: string): RestAnswer {
   const opened = open(call, id, 'write');
-  const body = jsonBody(call);
+  const body = jsonBody(call.raw, sheetsErrors);
   const input = inputOf(call.query.get('valueInputOption'));
   checkBodyRange(range, body.range);
   const ref = resolveRange(opened.book, range);
@@ -450,7 +438,7 @@ export function updateValues(call: RestCall, id: string, range: string): RestAns
 
 export function batchUpdateValues(call: RestCall, id: string): RestAnswer {
   const opened = open(call, id, 'write');
-  const body = jsonBody(call);
+  const body = jsonBody(call.raw, sheetsErrors);
   const input = inputOf(body.valueInputOption);
   const data = Array.isArray(body.data) ? body.data : [];
   const plans = data.map((entry, i): PlannedWrite => {
@@ -508,7 +496,7 @@ function tableOf(ref: RangeRef): GridRange | null {
 
 export function appendValues(call: RestCall, id: string, range: string): RestAnswer {
   const opened = open(call, id, 'write');
-  const body = jsonBody(call);
+  const body = jsonBody(call.raw, sheetsErrors);
   const input = inputOf(call.query.get('valueInputOption'));
   const insertRows = enumParam(call.query.get('insertDataOption'), ['OVERWRITE', 'INSERT_ROWS'] as const, 'OVERWRITE', 'insert_data_option', 'InsertDataOption') === 'INSERT_ROWS';
   checkBodyRange(range, body.range);
@@ -551,7 +539,7 @@ export function clearValuesOf(call: RestCall, id: string, range: string): RestAn
 
 export function batchClearValues(call: RestCall, id: string): RestAnswer {
   const opened = open(call, id, 'write');
-  const body = jsonBody(call);
+  const body = jsonBody(call.raw, sheetsErrors);
   const ranges = Array.isArray(body.ranges) ? body.ranges.map(String) : [];
   const plans = ranges.map((range) => clearPlan(call, opened, range));
   for (const { sheet, g } of plans) clearValues(sheet, g);

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadBundle, type AppsScriptBundle } from '../sandbox/src/runtime/apps-script-bundle';
 import type { ExecutionResult } from '../sandbox/src/runtime/sandbox';
-import { ASSUMED_CALL_MS, manyCils } from './accountability';
+import { estimatedSeconds, manyCils } from './accountability';
 
 // The national rollup (issue 9): runNationalRollup through the built bundle for 50 CILs, each with 8
 // volunteers and half a year of history (so three quarters a CIL). It reads every tab of every CIL once
@@ -31,7 +31,7 @@ export function benchRollup(bundle: AppsScriptBundle): void {
 
   console.log(`\nNational rollup (runNationalRollup through the built bundle in the sandbox; ${CILS} CILs × 8 volunteers, 26 weeks, ${count(rows)} rows)`);
   const row = column([10, 22, 19, 8, 13, 15, 11, 14]);
-  console.log(row(['  run', 'service calls', 'reads (getValues)', 'writes', 'cells read', 'cells written', 'Node time', 'at 0.1 s/call']));
+  console.log(row(['  run', 'service calls', 'reads (getValues)', 'writes', 'cells read', 'cells written', 'Node time', 'est. Google']));
   for (const which of ['first', 'second']) {
     const started = performance.now();
     const result = ok(sandbox.run('runNationalRollup', []), 'runNationalRollup');
@@ -48,7 +48,7 @@ export function benchRollup(bundle: AppsScriptBundle): void {
         count(cellsRead),
         count(cellsWritten),
         `${millis.toFixed(0)} ms`,
-        `${((serviceCalls * ASSUMED_CALL_MS) / 1000).toFixed(0)} s`,
+        estimatedSeconds(callsByMethod),
       ]),
     );
     // The bench's history has each CIL's lead miss October's CfP call, so on the first run every CIL is
@@ -56,7 +56,7 @@ export function benchRollup(bundle: AppsScriptBundle): void {
     if (which === 'first') console.log(`    rows added ${value.rows.added}; CILs newly falling behind ${value.fallingBehind.filter((cil) => cil.checkIn?.proposedNow).length} (a check-in row each: one more log read and one append)`);
     else console.log(`    rows updated in place ${value.rows.updated}, none added: ${value.rows.added === 0}`);
   }
-  console.log(`  (workspace set up and filled in ${fillSeconds.toFixed(1)} s.) "at 0.1 s/call" is the same assumption as the daily`);
+  console.log(`  (workspace set up and filled in ${fillSeconds.toFixed(1)} s.) "est. Google" is the same assumption as the daily`);
   console.log('  run\'s above, not a measurement. The daily run starts the rollup itself only while it has used less than');
   console.log('  half its 270 s budget; otherwise a follow-up runs it a minute later with six minutes of its own.');
 }

@@ -1011,8 +1011,10 @@ export function evaluateCil(input: EvaluateInput): CilEvaluation {
   const alreadyLogged: LoggedAction[] = [];
   const held: CilEvaluation['held'] = [];
   const offered = new Set<string>();
-  // The national rollup's check-in this quarter stands for the CIL's own: one per CIL and quarter.
-  const nationalCheckIn = ctx.keys.get(nationalMentorCheckInKey(quarterOf(ctx.today)));
+  // The national rollup's check-in this quarter (approved or sent: it went, or waits for quota, to the
+  // CfP lead) stands for the CIL's own: one per CIL and quarter to the CfP lead.
+  const nationalKey = nationalMentorCheckInKey(quarterOf(ctx.today));
+  const nationalCheckIn = ctx.cilLog.find((row) => row.event.checkKey !== undefined && normalCheckKey(row.event.checkKey) === nationalKey && DONE.has(row.event.status))?.event;
   for (const { action, hold } of candidates) {
     if (offered.has(action.checkKey)) continue;
     offered.add(action.checkKey);

@@ -16,7 +16,7 @@ import { daysBetween, type CalendarDay } from '../time/calendar-day';
 import { dateOfInstant, instantMs, type Instant } from '../time/instant';
 import { periodRange, quarterOf } from '../time/period';
 import { dayOf } from '../time/zone';
-import { checkInOf, type LoggedCheckIn } from './check-in';
+import { checkInOf, sameAddress, type LoggedCheckIn } from './check-in';
 import type { QuarterRow } from './national-tabs';
 
 // One CIL as the national rollup sees it: a row of figures for each quarter shown, from the dashboard's
@@ -45,6 +45,11 @@ export interface CilRollupInput {
   /** Today in the CIL's time zone. */
   today: CalendarDay;
   now: Instant;
+  /**
+   * The national CfP lead, to whom the rollup proposes check-ins: a check-in of the CIL's own counts
+   * only once sent to this address (its "CfP lead email").
+   */
+  nationalCfpLeadEmail?: string;
   /** The rules engine's result for the same records and moment, when the caller has it. */
   evaluation?: CilEvaluation;
   policy?: Partial<RollupPolicy>;
@@ -72,9 +77,9 @@ export interface CilRollup {
   counts: CilAssessment['counts'];
   fallingBehind: boolean;
   reasons: NationalReason[];
-  /** The mentor check-in in the log for today's quarter, whoever proposed it. */
+  /** The mentor check-in of today's quarter that reached the national CfP lead, whoever proposed it. */
   checkIn?: LoggedCheckIn;
-  /** Falling behind with no mentor check-in this quarter: the rollup proposes one. */
+  /** Falling behind with no mentor check-in to the CfP lead this quarter: the rollup proposes one. */
   checkInDue: boolean;
 }
 
@@ -224,7 +229,7 @@ export function rollUpCil(input: CilRollupInput): CilRollup {
   const national = kpiReason(reviewed, start, policy.kpisBehindShare);
   if (national) reasons.push(national);
   const quarter = quarterOf(today);
-  const checkIn = checkInOf(records.log, quarter, settings.timeZone, now);
+  const checkIn = checkInOf(records.log, quarter, settings.timeZone, now, sameAddress(settings.cfpLeadEmail, input.nationalCfpLeadEmail));
   const fallingBehind = reasons.length > 0;
   return {
     cilId: input.cilId,

@@ -1,5 +1,5 @@
 // The national rollup (issue 9): each CIL's quarters and standing for CfP's national view. Pure.
-export { checkInEvent, checkInOf, ROLLUP_BY, type CheckInRow, type LoggedCheckIn } from './check-in';
+export { checkInEvent, checkInOf, ROLLUP_BY, sameAddress, type CheckInRow, type LoggedCheckIn } from './check-in';
 export {
   behindOnMost,
   cilStartOf,

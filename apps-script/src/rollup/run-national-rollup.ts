@@ -1,4 +1,3 @@
-import type { AccountabilityEvent } from '../../../shared/records/accountability';
 import {
   checkInEvent,
   checkInOf,
@@ -8,8 +7,10 @@ import {
   mergeQuarterRows,
   quarterRowsTab,
   rollUpCil,
+  sameAddress,
   trendOf,
   trendTab,
+  type CheckInRow,
   type CilRollup,
   type CilRollupInput,
   type UnreadCil,
@@ -23,7 +24,7 @@ import { registeredCils } from '../cil-registry';
 import { openCil, type OpenCil } from '../cil/open-cil';
 import { warnInvalidRows } from '../google/tab-sheet';
 import { sendOrDefer, type SendOutcome } from '../mail/outbox';
-import { appendLogEvents, readLog } from '../records/accountability-log';
+import { appendLogEvents, readLog, rewriteLogRows } from '../records/accountability-log';
 import { readStories } from '../records/stories';
 import { fallingBehindEmail } from './falling-behind-email';
 import { readNationalSetting, type NationalSetting } from './national-setting';
@@ -31,9 +32,10 @@ import { openNationalBook, placeTrendChart, readQuarterRows, writeQuarterRows, w
 
 // The national rollup (issue 9): every CIL the deployment serves read once (one read per tab), its
 // quarters and standing worked out in shared/rollup, then CfP's national spreadsheet written, one
-// setValues per tab. A CIL newly falling behind gets a mentor check-in proposed to the CfP lead: a row
-// in its own Accountability log (one per CIL and quarter, whoever proposes it) and one email listing
-// every CIL falling behind. A second run the same day changes nothing and sends nothing.
+// setValues per tab. A CIL falling behind with no mentor check-in to the CfP lead this quarter (a CIL
+// lead's dismissed or still proposed one does not count) gets one proposed: a row in its own
+// Accountability log and one email listing every CIL falling behind. A second run the same day changes
+// nothing and sends nothing.
 //
 // It runs at the end of the daily check of every CIL (runDailyCheck calls rollUpAfterDailyCheck), on
 // its own follow-up when the check used too much of its time, and on demand (`cil rollup`, through the
@@ -59,8 +61,10 @@ export interface NationalRollupResult {
   /** CILs that could not be read (a missing tab or column, a spreadsheet gone): listed in the national sheet too. */
   notRead: UnreadCil[];
   rows: { updated: number; added: number };
-  /** The email to the CfP lead, when a CIL newly fell behind. */
+  /** The email to the CfP lead, when a CIL newly fell behind: 'refused' with Gmail's reason. */
   email: { to: string[]; subject: string; mail: SendOutcome['status']; problem?: string } | null;
+  /** Check-in rows that could not be written (that CIL is left out of the email) or marked after it. */
+  problems: { cilId: string; name: string; problem: string }[];
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -72,7 +76,7 @@ interface CilRead {
 }
 
 /** One CIL, each tab it needs read once: the rules engine's (readCilRecords) and Stories. */
-function readCil(cilId: string, now: Date): CilRead {
+function readCil(cilId: string, nationalCfpLeadEmail: string, now: Date): CilRead {
   const cil = openCil(cilId);
   if (!cil) throw new Error('it is no longer registered');
   const timeZone = cil.settings.timeZone;
@@ -85,20 +89,22 @@ function readCil(cilId: string, now: Date): CilRead {
     settings: cil.settings,
     today: dayOf(now, timeZone),
     now: instantFromDate(now),
+    nationalCfpLeadEmail,
   };
   return { cil, input, rollup: rollUpCil(input) };
 }
 
 /**
- * The CILs still without a check-in this quarter once their logs are read again under the lock (a
- * daily check or another rollup may have written one since), with their logs as read.
+ * The CILs still without a check-in to the CfP lead this quarter once their logs are read again under
+ * the lock (a daily check or another rollup may have written one since), with their logs as read.
  */
-function stillDue(reads: readonly CilRead[], now: Date) {
+function stillDue(reads: readonly CilRead[], setting: NationalSetting, now: Date) {
   return reads.flatMap((read) => {
     const { cil, rollup } = read;
     if (!rollup.checkInDue) return [];
     const log = readLog(cil.spreadsheet, cil.settings.timeZone);
-    const found = checkInOf(log.rows.map((row) => row.record), rollup.quarter, cil.settings.timeZone, instantFromDate(now));
+    const ownGoToNationalLead = sameAddress(cil.settings.cfpLeadEmail, setting.cfpLeadEmail);
+    const found = checkInOf(log.rows.map((row) => row.record), rollup.quarter, cil.settings.timeZone, instantFromDate(now), ownGoToNationalLead);
     if (found) {
       read.rollup = { ...rollup, checkIn: found, checkInDue: false };
       return [];
@@ -107,19 +113,55 @@ function stillDue(reads: readonly CilRead[], now: Date) {
   });
 }
 
-/** Proposes the mentor check-ins due: one email to the CfP lead, then a row in each CIL's log saying whether it went. */
+interface Proposed {
+  email: NationalRollupResult['email'];
+  proposed: Set<string>;
+  problems: NationalRollupResult['problems'];
+}
+
+/**
+ * Proposes the mentor check-ins due: first a row in each CIL's log ('approved'), so the email never
+ * names a check-in its log does not hold; then one email to the CfP lead naming the CILs whose row was
+ * written; then those rows say what became of it: 'sent' with the time, or still 'approved' with a note
+ * when it waits in the outbox for quota (one email covers several CILs, so the outbox's single check
+ * key cannot mark them when it goes later) or was refused.
+ */
 function proposeCheckIns(
   reads: readonly CilRead[],
   setting: NationalSetting,
   urls: { national: string; cils: ReadonlyMap<string, string> },
   now: Date,
-): { email: NationalRollupResult['email']; proposed: Set<string> } {
-  const due = stillDue(reads, now);
-  if (due.length === 0) return { email: null, proposed: new Set() };
+): Proposed {
+  const problems: NationalRollupResult['problems'] = [];
+  const due = stillDue(reads, setting, now);
+  const at = instantFromDate(now);
+  const written = due.flatMap(({ read, log }) => {
+    const { cil, rollup } = read;
+    const row: CheckInRow = {
+      id: newEventId(),
+      at,
+      cilName: rollup.cilName,
+      quarter: rollup.quarter,
+      cfpLeadEmail: setting.cfpLeadEmail,
+      reasons: rollup.reasons.map((reason) => reason.summary),
+      status: 'approved',
+    };
+    try {
+      appendLogEvents(cil.spreadsheet, log, [checkInEvent(row)], cil.settings.timeZone);
+      return [{ read, log, row, rowNumber: log.lastRow + 1 }];
+    } catch (error) {
+      const problem = `its mentor check-in could not be written to its Accountability log, so the CfP lead was not emailed about it: ${messageOf(error)}`;
+      console.warn(`CIL Hub: "${rollup.cilName}": ${problem}`);
+      problems.push({ cilId: rollup.cilId, name: rollup.cilName, problem });
+      return [];
+    }
+  });
+  if (written.length === 0) return { email: null, proposed: new Set(), problems };
+
   const email = fallingBehindEmail({
     cfpLeadEmail: setting.cfpLeadEmail,
     today: dayOf(now, setting.timeZone),
-    newly: due.map(({ read: { cil, rollup } }) => ({
+    newly: written.map(({ read: { cil, rollup } }) => ({
       name: rollup.cilName,
       quarter: rollup.quarter,
       reasons: rollup.reasons.map((reason) => reason.summary),
@@ -130,33 +172,32 @@ function proposeCheckIns(
     nationalUrl: urls.national,
   });
   const outcome = sendOrDefer(email, { mandatory: true });
-  const at = instantFromDate(now);
+  if (outcome.status === 'refused') console.warn(`CIL Hub: the national rollup's email to the CfP lead (${setting.cfpLeadEmail}) was refused: ${outcome.problem}`);
+
   const proposed = new Set<string>();
-  for (const { read, log } of due) {
+  for (const { read, log, row, rowNumber } of written) {
     const { cil, rollup } = read;
-    const event: AccountabilityEvent = checkInEvent({
-      id: newEventId(),
-      at,
-      cilName: rollup.cilName,
-      quarter: rollup.quarter,
-      cfpLeadEmail: setting.cfpLeadEmail,
-      reasons: rollup.reasons.map((reason) => reason.summary),
-      status: outcome.status === 'sent' ? 'sent' : 'approved',
-      ...(outcome.status === 'sent' ? { emailSentAt: outcome.sentAt } : {}),
-    });
+    const final: CheckInRow =
+      outcome.status === 'sent'
+        ? { ...row, status: 'sent', emailSentAt: outcome.sentAt }
+        : { ...row, notSent: outcome.status === 'refused' ? { refused: outcome.problem } : { deferred: true } };
+    const event = checkInEvent(final);
     try {
-      appendLogEvents(cil.spreadsheet, log, [event], cil.settings.timeZone);
-      // The CIL's figures with the log as it now stands, so the quarter's row counts this check-in
-      // and the next run finds nothing to change.
-      read.rollup = rollUpCil({ ...read.input, records: { ...read.input.records, log: [...log.rows.map((row) => row.record), event] } });
-      proposed.add(rollup.cilId);
+      rewriteLogRows(cil.spreadsheet, log.header, [{ rowNumber, record: event }], cil.settings.timeZone);
     } catch (error) {
-      console.warn(`CIL Hub: the mentor check-in for "${rollup.cilName}" was emailed but not written to its Accountability log: ${messageOf(error)}`);
+      const problem = `its mentor check-in (${row.id}) stays "approved" in its Accountability log; the email to the CfP lead was ${outcome.status}: ${messageOf(error)}`;
+      console.warn(`CIL Hub: "${rollup.cilName}": ${problem}`);
+      problems.push({ cilId: rollup.cilId, name: rollup.cilName, problem });
     }
+    // The CIL's figures with the log as it now stands, so the quarter's row counts this check-in and
+    // the next run finds nothing to change.
+    read.rollup = rollUpCil({ ...read.input, records: { ...read.input.records, log: [...log.rows.map((logged) => logged.record), event] } });
+    proposed.add(rollup.cilId);
   }
   return {
     email: { to: email.to, subject: email.subject, mail: outcome.status, ...(outcome.status === 'refused' ? { problem: outcome.problem } : {}) },
     proposed,
+    problems,
   };
 }
 
@@ -165,7 +206,7 @@ function writeRollup(book: NationalBook, setting: NationalSetting, reads: readon
   const rows = readQuarterRows(book.quarterRows);
   const nationalUrl = book.spreadsheet.getUrl();
   const urls = new Map(reads.filter(({ rollup }) => rollup.fallingBehind).map(({ cil, rollup }) => [rollup.cilId, cil.spreadsheet.getUrl()]));
-  const { email, proposed } = proposeCheckIns(reads, setting, { national: nationalUrl, cils: urls }, now);
+  const { email, proposed, problems } = proposeCheckIns(reads, setting, { national: nationalUrl, cils: urls }, now);
 
   const merged = mergeQuarterRows(rows.values, rows.header, reads.flatMap(({ rollup }) => rollup.rows), setting.timeZone);
   warnInvalidRows(quarterRowsTab.name, merged.invalid, 'they were left as they are and out of the trend');
@@ -191,6 +232,7 @@ function writeRollup(book: NationalBook, setting: NationalSetting, reads: readon
     notRead: [...notRead],
     rows: { updated: merged.updated, added: merged.added },
     email,
+    problems,
   };
 }
 
@@ -218,7 +260,7 @@ export function runNationalRollup(): NationalRollupResult {
   const notRead: UnreadCil[] = [];
   for (const registered of registeredCils()) {
     try {
-      reads.push(readCil(registered.id, now));
+      reads.push(readCil(registered.id, setting.cfpLeadEmail, now));
     } catch (error) {
       console.warn(`CIL Hub: the national rollup could not read "${registered.name}": ${messageOf(error)}`);
       notRead.push({ cilId: registered.id, name: registered.name, problem: messageOf(error) });

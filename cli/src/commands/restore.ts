@@ -30,6 +30,11 @@ Puts the backup in DIR (made by cil backup) back into a spreadsheet, given by id
 The backup's files are checked against its manifest first; a changed or cut-short file stops the
 restore before anything is written.
 
+Columns are matched by header name, so columns a lead moved or inserted since the backup are fine:
+each value goes back under its own header, a lead's new columns keep their values, and the header
+row is kept as it is. A backup column whose header the tab no longer has (renamed or deleted) makes
+the restore refuse, naming it, unless --drop-missing-columns is given.
+
 Rows are matched by their record id (Volunteer ID, Entry ID, …; Setting in the Settings tab), or by
 row number in tabs without one. A row the spreadsheet no longer has is put back; a row the same as in
 the backup is left as it is; rows added since the backup are kept. A row that changed since the backup
@@ -37,10 +42,11 @@ makes the restore refuse, listing those rows, unless --overwrite-changed is give
 made again (then run CIL Hub › Set up this CIL… to give it its formats, dropdowns and protection).
 
 Options:
-  --to ID             the spreadsheet to restore into (required)
-  --from ID|NAME      which spreadsheet of a folder backup to restore
-  --overwrite-changed put back the backup's version of rows that changed since
-  --dry-run           print what would be written, and write nothing
+  --to ID                 the spreadsheet to restore into (required)
+  --from ID|NAME          which spreadsheet of a folder backup to restore
+  --overwrite-changed     put back the backup's version of rows that changed since
+  --drop-missing-columns  restore without the backup's columns the tab no longer has
+  --dry-run               print what would be written, and write nothing
 
 ${GLOBAL_HELP}`;
 
@@ -73,7 +79,7 @@ function changedLine(title: string, changed: ChangedRow): string {
     .map((cell) => `${cell.header} ${describeCell(cell.backup)} in the backup, ${describeCell(cell.now)} now`)
     .join('; ');
   const more = changed.cells.length > 3 ? `; and ${changed.cells.length - 3} more cells` : '';
-  const which = changed.row === 1 ? 'header row' : `row ${changed.row}${changed.id === null ? '' : ` (${changed.id})`}`;
+  const which = `row ${changed.row}${changed.id === null ? '' : ` (${changed.id})`}`;
   return `  ${title} ${which}: ${what}${more}`;
 }
 
@@ -91,15 +97,16 @@ function tabLine(plan: TabPlan, dryRun: boolean): string {
     `${count(plan.overwritten)} ${dryRun ? 'to overwrite' : 'overwritten'}`,
     `${count(left)} left as they are (${count(plan.unchanged)} unchanged, ${count(plan.notInBackup)} not in the backup)`,
   ];
-  const header = plan.header === 'restored' || plan.header === 'overwritten' ? `; header row ${dryRun ? `to be ${plan.header}` : plan.header}` : '';
+  const header = plan.header === 'restored' ? `; header row ${dryRun ? 'to be restored' : 'restored'}` : '';
+  const dropped = plan.missingColumns.length > 0 ? `; without ${plan.missingColumns.map((name) => JSON.stringify(name)).join(', ')}` : '';
   const created = plan.create ? (dryRun ? ' (tab to be made)' : ' (tab made)') : '';
-  return `  ${plan.title}${created}: ${parts.join(', ')}${header}`;
+  return `  ${plan.title}${created}: ${parts.join(', ')}${header}${dropped}`;
 }
 
 export async function restoreBackup(
   ctx: CliContext,
   connection: GoogleConnection,
-  options: { folder: string; to: string; from?: string; overwrite: boolean; dryRun: boolean },
+  options: { folder: string; to: string; from?: string; overwrite: boolean; dropMissingColumns?: boolean; dryRun: boolean },
 ): Promise<RestoreResult> {
   const folder = resolve(ctx.cwd, options.folder);
   const targetId = fileIdOf(options.to);
@@ -119,8 +126,18 @@ export async function restoreBackup(
   const rowsNow = new Map(current.map((tab) => [tab.sheetId, tab.rows]));
   const plans = tabs.map(({ tab, rows }, i) => {
     const here = targets[i];
-    return planTab(here?.title ?? tab.title, rows, here ? rowsNow.get(here.sheetId)! : null, options.overwrite);
+    return planTab(here?.title ?? tab.title, rows, here ? rowsNow.get(here.sheetId)! : null, options.overwrite, options.dropMissingColumns === true);
   });
+
+  const missing = plans.filter((plan) => plan.missingColumns.length > 0);
+  if (missing.length > 0 && options.dropMissingColumns !== true) {
+    throw new CliError(
+      `Restore refused: the backup has columns that "${info.name}" no longer has (renamed or deleted since the backup of ${manifest.createdAt}), so nothing was written. ` +
+        'Give the column its old header back, or run again with --drop-missing-columns to restore without it.',
+      1,
+      missing.map((plan) => `  ${plan.title}: ${plan.missingColumns.map((name) => JSON.stringify(name)).join(', ')}`),
+    );
+  }
 
   const changed = plans.reduce((sum, plan) => sum + plan.changed.length, 0);
   if (changed > 0 && !options.overwrite) {
@@ -140,7 +157,17 @@ export async function restoreBackup(
     needs.push({ title: plan.title, index: here ? here.index : Math.min(tabs[i]!.tab.index, sheetCount++), rows: plan.lastRow, columns: plan.width, existing: here });
   }
   const grid = gridRequests(needs);
-  const requests = writeRequests(plans.map((plan) => ({ title: plan.title, width: plan.width, rows: plan.writes })));
+  // Each run of the backup's columns is written on its own, so a lead's columns between them are not touched.
+  const requests = writeRequests(
+    plans.flatMap((plan) =>
+      plan.columns.map((run) => ({
+        title: plan.title,
+        firstColumn: run.first,
+        width: run.width,
+        rows: plan.writes.map((write) => ({ row: write.row, cells: write.cells.slice(run.first, run.first + run.width) })),
+      })),
+    ),
+  );
   if (!options.dryRun) {
     progress.setTotal(requests.length);
     progress.update(0, grid.length > 0 ? 'making room' : 'writing');
@@ -159,7 +186,7 @@ export function restoreReport(result: RestoreResult): string {
       : `Restored into "${result.spreadsheet.name}" (${result.spreadsheet.id}):`,
     ...plans.map((plan) => tabLine(plan, dryRun)),
   ];
-  const overwritten = plans.filter((plan) => plan.overwritten > 0 || plan.header === 'overwritten');
+  const overwritten = plans.filter((plan) => plan.overwritten > 0);
   if (overwritten.length > 0) lines.push(dryRun ? 'Rows to be overwritten with the backup:' : 'Rows overwritten with the backup:', ...listChanged(overwritten));
   if (plans.some((plan) => plan.create)) {
     lines.push('Tabs made by the restore hold values only: run CIL Hub › Set up this CIL… in the spreadsheet to give them their formats, dropdowns and protection.');
@@ -175,6 +202,7 @@ export const restore: Command = {
     to: { type: 'string' },
     from: { type: 'string' },
     'overwrite-changed': { type: 'boolean' },
+    'drop-missing-columns': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
   },
   scopes: [SCOPES.spreadsheets],
@@ -189,6 +217,7 @@ export const restore: Command = {
       to,
       ...(from !== undefined ? { from } : {}),
       overwrite: values['overwrite-changed'] === true,
+      dropMissingColumns: values['drop-missing-columns'] === true,
       dryRun: values['dry-run'] === true,
     });
     ctx.stdout.write(restoreReport(result));

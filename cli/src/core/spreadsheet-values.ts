@@ -129,13 +129,15 @@ export interface RowWrite {
 
 export interface TabWrite {
   title: string;
-  /** Columns written in every row, from A; shorter rows are padded with blanks. */
+  /** The first column written (0-based, A when left out): the rows' cells start there. */
+  firstColumn?: number;
+  /** Columns written in every row, from the first; shorter rows are padded with blanks. */
   width: number;
   rows: readonly RowWrite[];
 }
 
-function block(title: string, width: number, first: number, rows: EnteredValue[][]): sheets_v4.Schema$ValueRange {
-  const range = `${quotedTitle(title)}!A${first}:${columnLetter(width - 1)}${first + rows.length - 1}`;
+function block(title: string, firstColumn: number, width: number, first: number, rows: EnteredValue[][]): sheets_v4.Schema$ValueRange {
+  const range = `${quotedTitle(title)}!${columnLetter(firstColumn)}${first}:${columnLetter(firstColumn + width - 1)}${first + rows.length - 1}`;
   return { range, majorDimension: 'ROWS', values: rows };
 }
 
@@ -154,7 +156,7 @@ export function writeRequests(writes: readonly TabWrite[], maxBytes = MAX_WRITE_
     let run: EnteredValue[][] = [];
     let first = 0;
     const closeRun = () => {
-      if (run.length > 0) current.push(block(tab.title, tab.width, first, run));
+      if (run.length > 0) current.push(block(tab.title, tab.firstColumn ?? 0, tab.width, first, run));
       run = [];
     };
     for (const write of sorted) {

@@ -9,7 +9,7 @@ import { volunteersTab } from '../../../shared/records/volunteer';
 import type { CellValue } from '../../../sandbox/src/workspace';
 import { sheetState } from '../as-lead';
 import { runOk } from '../built-bundle';
-import { recordsOf, setScriptProperty, workspaceOf } from '../daily-run-fixture';
+import { recordsOf, setScriptProperty, setSetting, workspaceOf } from '../daily-run-fixture';
 import { CIL_CFP_LEAD, deleteColumn, LAGGING_NAME, NATIONAL_LEAD, setUpNational, setUpThreeCils, tabRows, type TestCil, type ThreeCils } from './rollup-fixture';
 
 // The national rollup through the built bundle: three CILs set up as leads would, one of them falling
@@ -23,7 +23,8 @@ interface RollupResult {
   fallingBehind: { cilId: string; name: string; reasons: string[]; checkIn: { eventId: string; status: string; by: string; proposedNow: boolean } | null }[];
   notRead: { cilId: string; name: string; problem: string }[];
   rows: { updated: number; added: number };
-  email: { to: string[]; subject: string; mail: string } | null;
+  email: { to: string[]; subject: string; mail: string; problem?: string } | null;
+  problems: { cilId: string; name: string; problem: string }[];
 }
 
 const NOW = '2026-11-27T05:00:00.000Z';
@@ -196,6 +197,7 @@ describe('runNationalRollup', () => {
     const outbox = cils.sandbox.state.mail.outbox;
     expect(outbox.map((mail) => [mail.to, mail.subject])).toEqual([[[NATIONAL_LEAD], 'CIL Hub national rollup: 1 CIL falling behind, mentor check-in proposed']]);
     expect(result.email).toEqual({ to: [NATIONAL_LEAD], subject: outbox[0]!.subject, mail: 'sent' });
+    expect(result.problems).toEqual([]);
     const { htmlBody, body } = outbox[0]!;
     expect(htmlBody).toContain('=1+1 CIL &lt;Quetta&gt; &amp; &quot;Co&quot; (2026-Q4)');
     expect(htmlBody).not.toContain('<Quetta>');
@@ -261,22 +263,92 @@ describe('runNationalRollup', () => {
 });
 
 describe('in the daily run', () => {
-  it('runs at the end, after every CIL is checked, and finds the check-ins the check proposed', () => {
+  // This test once expected no email to the national CfP lead after a daily run: the rollup took the
+  // engine's 'proposed' check-ins for this quarter's, so in review mode (the default) CfP never heard.
+  it('runs at the end, after every CIL is checked, and emails the national CfP lead once though the engine’s check-ins wait for the CIL lead', () => {
     const cils = setUpThreeCils();
     const nationalId = setUpNational(cils).spreadsheetId;
-    runOk(cils.sandbox, 'runDailyCheck');
-    // The rules engine proposed its own check-ins for the CIL falling behind (the CIL lead approves them
-    // in review mode); the rollup, which ran after it, proposes no second one and emails nobody.
-    const engine = nationalChecks(cils, cils.lagging);
-    expect(engine.map((e) => [e.checkKey, e.status])).toEqual([
-      ['mentor-check-in:cil:cfp-call:2026-10', 'proposed'],
-      ['mentor-check-in:cil:reports-overdue:2026-11', 'proposed'],
+    const daily = runOk<{ checked: unknown[] }>(cils.sandbox, 'runDailyCheck');
+    expect(daily.checked).toHaveLength(3);
+    // The rules engine proposed its own (the CIL lead reviews them in review mode); the rollup, which
+    // ran after it, proposed the national one all the same: they never reached the CfP lead.
+    const checks = nationalChecks(cils, cils.lagging);
+    expect(checks.map((e) => [e.checkKey, e.status, e.by])).toEqual([
+      ['mentor-check-in:cil:cfp-call:2026-10', 'proposed', 'daily check'],
+      ['mentor-check-in:cil:reports-overdue:2026-11', 'proposed', 'daily check'],
+      ['mentor-check-in:cil:national:2026-Q4', 'sent', 'national rollup'],
     ]);
+    const national = checks[2]!;
+    expect(national.emailSentAt).toBe(NOW);
+    const toCfp = cils.sandbox.state.mail.outbox.filter((mail) => mail.to.includes(NATIONAL_LEAD));
+    expect(toCfp.map((mail) => mail.subject)).toEqual(['CIL Hub national rollup: 1 CIL falling behind, mentor check-in proposed']);
+    expect(toCfp[0]!.body).toContain('=1+1 CIL <Quetta> & "Co" (2026-Q4)');
+    expect(toCfp[0]!.body).not.toContain('CIL Lahore');
     expect(tabRows(cils.sandbox, nationalId, QUARTER_ROWS)).toHaveLength(9);
     expect(tabRows(cils.sandbox, nationalId, 'Falling behind').map((row) => [row['CIL ID'], row['Mentor check-in']])).toEqual([
-      [cils.lagging.cilId, `${engine[0]!.id} (proposed, by daily check, 2026-11-27)`],
+      [cils.lagging.cilId, `${national.id} (sent, by national rollup, 2026-11-27)`],
     ]);
-    expect(cils.sandbox.state.mail.outbox.filter((mail) => mail.to.includes(NATIONAL_LEAD))).toEqual([]);
+
+    // A second run the same day sends nothing and proposes nothing more.
+    const mails = cils.sandbox.state.mail.outbox.length;
+    runOk(cils.sandbox, 'runDailyCheck');
+    expect(cils.sandbox.state.mail.outbox).toHaveLength(mails);
+    expect(nationalChecks(cils, cils.lagging)).toHaveLength(3);
+  });
+
+  it('a CIL lead dismissing the engine’s check-ins does not stop the national one', () => {
+    const cils = setUpThreeCils();
+    runOk(cils.sandbox, 'runDailyCheck');
+    const engine = nationalChecks(cils, cils.lagging);
+    expect(engine.map((e) => e.status)).toEqual(['proposed', 'proposed']);
+    for (const step of engine) runOk(cils.sandbox, 'dismissAction', [step.id, 'We are fine, no need to tell CfP', cils.lagging.cilId]);
+    expect(nationalChecks(cils, cils.lagging).map((e) => e.status)).toEqual(['dismissed', 'dismissed']);
+
+    setUpNational(cils);
+    const result = runOk<RollupResult>(cils.sandbox, 'runNationalRollup');
+    expect(result.email).toMatchObject({ to: [NATIONAL_LEAD], mail: 'sent' });
+    expect(result.fallingBehind[0]!.checkIn).toMatchObject({ status: 'sent', by: 'national rollup', proposedNow: true });
+    expect(cils.sandbox.state.mail.outbox.filter((mail) => mail.to.includes(NATIONAL_LEAD))).toHaveLength(1);
+    expect(nationalChecks(cils, cils.lagging).map((e) => [e.checkKey, e.status])).toEqual([
+      ['mentor-check-in:cil:cfp-call:2026-10', 'dismissed'],
+      ['mentor-check-in:cil:reports-overdue:2026-11', 'dismissed'],
+      ['mentor-check-in:cil:national:2026-Q4', 'sent'],
+    ]);
+  });
+
+  it('counts a CIL’s own check-in once it was sent to the national CfP lead', () => {
+    const cils = setUpThreeCils();
+    setSetting({ sandbox: cils.sandbox, cilId: cils.lagging.cilId, spreadsheetId: cils.lagging.spreadsheetId }, 'CfP lead email', NATIONAL_LEAD);
+    runOk(cils.sandbox, 'runDailyCheck');
+    const [first] = nationalChecks(cils, cils.lagging);
+    runOk(cils.sandbox, 'approveAction', [first!.id, cils.lagging.cilId]);
+    const sent = cils.sandbox.state.mail.outbox.filter((mail) => mail.to.includes(NATIONAL_LEAD));
+    expect(sent.map((mail) => mail.subject)).toEqual([`Mentor check-in for ${LAGGING_NAME}`]);
+
+    setUpNational(cils);
+    const result = runOk<RollupResult>(cils.sandbox, 'runNationalRollup');
+    expect(result.email).toBeNull();
+    expect(result.fallingBehind[0]!.checkIn).toMatchObject({ eventId: first!.id, status: 'sent', by: 'lead@cil-demo.example', proposedNow: false });
+    expect(cils.sandbox.state.mail.outbox.filter((mail) => mail.to.includes(NATIONAL_LEAD))).toHaveLength(1);
+  });
+
+  it('writes the row first and leaves it approved, saying so, when the email waits for quota', () => {
+    const cils = setUpThreeCils();
+    setUpNational(cils);
+    cils.sandbox.state.mail.recipientsByDay['2026-11-26'] = 1_000_000;
+    const result = runOk<RollupResult>(cils.sandbox, 'runNationalRollup');
+    expect(result.email).toMatchObject({ to: [NATIONAL_LEAD], mail: 'deferred' });
+    expect(result.problems).toEqual([]);
+    expect(cils.sandbox.state.mail.outbox).toEqual([]);
+    const [check, ...more] = nationalChecks(cils, cils.lagging);
+    expect(more).toEqual([]);
+    expect(check).toMatchObject({ status: 'approved', checkKey: 'mentor-check-in:cil:national:2026-Q4' });
+    expect(check).not.toHaveProperty('emailSentAt');
+    expect(check!.evidence).toContain('The email to the CfP lead waits in CIL Hub\'s outbox for the day\'s mail quota; it goes with a later run, and this row stays "approved" when it does.');
+    // Approved stands for the quarter's check-in: the next run proposes none and defers nothing more.
+    const again = runOk<RollupResult>(cils.sandbox, 'runNationalRollup');
+    expect(again.email).toBeNull();
+    expect(nationalChecks(cils, cils.lagging)).toHaveLength(1);
   });
 
   it('after the rollup’s check-in, the daily check proposes none of its own that quarter', () => {

@@ -42,6 +42,30 @@ function editSinceBackup(served: ServedCil) {
   );
 }
 
+/** A lead's column work in a tab: moves the column named `header` to A, then inserts "Checked by" as column C, filled. */
+function moveAndInsert(served: ServedCil, tab: string, header: string) {
+  asLead(
+    served.sandbox,
+    (spreadsheetId: string, name: string, wanted: string) => {
+      const sheet = SpreadsheetApp.openById(spreadsheetId).getSheetByName(name)!;
+      const from = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf(wanted) + 1;
+      const rows = sheet.getLastRow();
+      sheet.insertColumnBefore(1);
+      sheet.getRange(1, 1, rows, 1).setValues(sheet.getRange(1, from + 1, rows, 1).getValues());
+      sheet.deleteColumn(from + 1);
+      sheet.insertColumnBefore(3);
+      sheet.getRange(1, 3, rows, 1).setValues([['Checked by'], ...Array.from({ length: rows - 1 }, (_, i) => [`lead ${i + 2}`])]);
+    },
+    [served.spreadsheetId, tab, header],
+  );
+}
+
+/** A tab's rows as objects keyed by header name, from the sandbox's cells. */
+function byHeader(cells: ReturnType<typeof cellsOf>, name: string): Record<string, unknown>[] {
+  const [header = [], ...rows] = cells.find((sheet) => sheet.name === name)!.values;
+  return rows.map((row) => Object.fromEntries(header.map((h, c) => [String(h), row[c] ?? ''])));
+}
+
 describe('cil restore', { timeout: 30_000 }, () => {
   it('puts back every cell of a wiped CIL, hostile text and formulas included, in one write', async () => {
     const served = await servedDemoCil();
@@ -111,6 +135,82 @@ describe('cil restore', { timeout: 30_000 }, () => {
     expect(tab(restored, 'Hours').at(-1)![0]).toBe('added-since-backup');
     // The deleted notice comes back below the rows that moved up into its place.
     expect(new Set(tab(restored, 'Notices').map((row) => row[0]))).toEqual(new Set(tab(original, 'Notices').map((row) => row[0])));
+  });
+
+  it('puts wiped rows back under their own headers after a lead moved a column and inserted one', async () => {
+    const served = await servedDemoCil();
+    addHostileCells(served);
+    const backup = await backUp(served);
+    const original = byHeader(cellsOf(served), 'Hours');
+    moveAndInsert(served, 'Hours', 'Hours');
+    asLead(served.sandbox, (id: string) => {
+      const sheet = SpreadsheetApp.openById(id).getSheetByName('Hours')!;
+      // The lead's column keeps its header; the records' columns are wiped.
+      sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).clearContent();
+      sheet.getRange(2, 4, sheet.getLastRow() - 1, sheet.getLastColumn() - 3).clearContent();
+    }, [served.spreadsheetId]);
+
+    const { exit, stdout, stderr, requests } = await restore(served, backup);
+    expect(exit, stderr).toBe(0);
+    expect(stdout).toContain(`  Hours: ${original.length} restored, 0 overwritten`);
+    expect(requests['sheets.spreadsheets.values.batchUpdate']).toBe(1);
+    const restored = cellsOf(served);
+    expect(restored.find((sheet) => sheet.name === 'Hours')!.values[0]!.slice(0, 4)).toEqual(['Hours', 'Entry ID', 'Checked by', 'Volunteer ID']);
+    const rows = byHeader(restored, 'Hours');
+    // Every backup value under its own header, and the lead's column as the lead left it.
+    expect(rows.map(({ 'Checked by': checkedBy, ...rest }) => rest)).toEqual(original);
+    expect(rows.map((row) => row['Checked by'])).toEqual(original.map((_, i) => `lead ${i + 2}`));
+  });
+
+  it('with a moved column, --overwrite-changed writes back only the changed cell, under its header, and no row twice', async () => {
+    const served = await servedDemoCil();
+    const backup = await backUp(served);
+    const { entry } = editSinceBackup(served);
+    moveAndInsert(served, 'Hours', 'Hours');
+    const edited = cellsOf(served);
+
+    const refused = await restore(served, backup);
+    expect(refused.exit).toBe(1);
+    expect(refused.stderr).toContain(`  Hours row 5 (${entry}): Hours 2 in the backup, 7 now\n`);
+
+    const overwritten = await restore(served, backup, '--overwrite-changed');
+    expect(overwritten.exit, overwritten.stderr).toBe(0);
+    expect(overwritten.stdout).toContain('  Hours: 0 restored, 1 overwritten, 204 left as they are (203 unchanged, 1 not in the backup)\n');
+    const hours = (cells: typeof edited) => cells.find((sheet) => sheet.name === 'Hours')!;
+    const expected = structuredClone(hours(edited).values);
+    expect(expected[4]![0]).toBe(7);
+    expected[4]![0] = 2;
+    expect(hours(cellsOf(served)).values).toEqual(expected);
+    expect(hours(cellsOf(served)).formulas).toEqual(hours(edited).formulas);
+  });
+
+  it('refuses a backup column the tab no longer has, naming it, even with --overwrite-changed; --drop-missing-columns restores without it', async () => {
+    const served = await servedDemoCil();
+    const backup = await backUp(served);
+    asLead(served.sandbox, (id: string) => {
+      const sheet = SpreadsheetApp.openById(id).getSheetByName('Hours')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+      sheet.getRange(1, header.indexOf('Category') + 1).setValue('Kind of work');
+      sheet.deleteRow(3);
+    }, [served.spreadsheetId]);
+    const renamed = cellsOf(served);
+
+    for (const options of [[], ['--overwrite-changed']]) {
+      const refused = await restore(served, backup, ...options);
+      expect(refused.exit).toBe(1);
+      expect(refused.stderr).toMatch(/^cil: Restore refused: the backup has columns that "CIL Demo — CIL Hub" no longer has \(renamed or deleted since the backup of .*\), so nothing was written\. .*--drop-missing-columns/);
+      expect(refused.stderr).toContain('\n  Hours: "Category"\n');
+      expect(refused.requests).toEqual({ 'sheets.spreadsheets.get': 1, 'sheets.spreadsheets.values.batchGet': 1 });
+      expect(cellsOf(served)).toEqual(renamed);
+    }
+
+    const dropped = await restore(served, backup, '--drop-missing-columns');
+    expect(dropped.exit, dropped.stderr).toBe(0);
+    expect(dropped.stdout).toContain('  Hours: 1 restored, 0 overwritten, 203 left as they are (203 unchanged, 0 not in the backup); without "Category"\n');
+    const rows = byHeader(cellsOf(served), 'Hours');
+    expect(rows).toHaveLength(204);
+    // The row put back has no "Kind of work": the backup's Category was left out.
+    expect(rows.at(-1)!['Kind of work']).toBe('');
   });
 
   it('refuses a backup whose CSV was changed or cut short, before sending any request', async () => {

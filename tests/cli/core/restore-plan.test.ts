@@ -52,11 +52,55 @@ describe('a restore plan', () => {
     expect(rowsWritten(overwritten)).toEqual([[3, e2]]);
   });
 
-  it('counts a changed header row as a change', () => {
-    const plan = planTab('Hours', backup, [['Entry ID', 'Volunteer', 'Hours'], e1, e2, e3], false);
-    expect(plan.header).toBe('changed');
-    expect(plan.changed).toEqual([{ row: 1, id: null, cells: [{ header: 'Volunteer ID', backup: 'Volunteer ID', now: 'Volunteer' }] }]);
-    expect(planTab('Hours', backup, [['Entry ID', 'Volunteer', 'Hours'], e1, e2, e3], true).header).toBe('overwritten');
+  // A renamed header was once "a changed header row", written over with --overwrite-changed; the
+  // values would then land under whatever column now sits there. Now it is a column the tab lacks.
+  it('names a backup column the tab no longer has, and restores without it only when told to', () => {
+    const renamed = [['Entry ID', 'Volunteer', 'Hours'], e1, e3];
+    for (const overwrite of [false, true]) {
+      const plan = planTab('Hours', backup, renamed, overwrite);
+      expect(plan).toMatchObject({ missingColumns: ['Volunteer ID'], header: 'unchanged', writes: [], changed: [] });
+    }
+    const dropped = planTab('Hours', backup, renamed, false, true);
+    expect(dropped).toMatchObject({ missingColumns: ['Volunteer ID'], restored: 1, unchanged: 2, columns: [{ first: 0, width: 1 }, { first: 2, width: 1 }] });
+    // e2's row 3 holds e3 now, so e2 goes below; "Volunteer" (a column the backup lacks) is left alone.
+    expect(rowsWritten(dropped)).toEqual([[4, ['e2', '', 3]]]);
+  });
+
+  it('puts wiped rows back under their own headers after a lead moved a column', () => {
+    const moved: Cell[] = ['Hours', 'Entry ID', 'Volunteer ID'];
+    const plan = planTab('Hours', backup, [moved], false);
+    expect(plan).toMatchObject({ header: 'unchanged', missingColumns: [], restored: 3, columns: [{ first: 0, width: 3 }], width: 3 });
+    expect(rowsWritten(plan)).toEqual([
+      [2, [2, 'e1', 'v1']],
+      [3, [3, 'e2', 'v2']],
+      [4, [1.5, 'e3', 'v1']],
+    ]);
+  });
+
+  it('leaves a column a lead inserted alone: not compared, not written', () => {
+    const inserted: Cell[] = ['Entry ID', 'Checked by', 'Volunteer ID', 'Hours'];
+    const now = [inserted, ['e1', 'Sana', 'v1', 2], ['e3', { formula: '=B2' }, 'v1', 1.5]];
+    const plan = planTab('Hours', backup, now, false);
+    expect(plan).toMatchObject({ unchanged: 2, restored: 1, changed: [], columns: [{ first: 0, width: 1 }, { first: 2, width: 2 }], width: 4 });
+    expect(rowsWritten(plan)).toEqual([[4, ['e2', '', 'v2', 3]]]);
+  });
+
+  it('with a moved column, compares and overwrites only changed cells under the same headers', () => {
+    const moved: Cell[] = ['Volunteer ID', 'Hours', 'Entry ID', 'Note'];
+    const now = [moved, ['v1', 2, 'e1', 'kept'], ['v2', 5, 'e2', 'late entry'], ['v1', 1.5, 'e3']];
+    const refused = planTab('Hours', backup, now, false);
+    expect(refused.changed).toEqual([{ row: 3, id: 'e2', cells: [{ header: 'Hours', backup: 3, now: 5 }] }]);
+    const plan = planTab('Hours', backup, now, true);
+    expect(plan).toMatchObject({ overwritten: 1, unchanged: 2, restored: 0, notInBackup: 0, columns: [{ first: 0, width: 3 }] });
+    expect(rowsWritten(plan)).toEqual([[3, ['v2', 3, 'e2', '']]]);
+  });
+
+  it('compares a tab without an id column by row number, still by header name', () => {
+    const notes = [['Note', 'By'], ['first', 'A'], ['second', 'B']];
+    const plan = planTab('Lead notes', notes, [['By', 'Extra', 'Note'], ['A', 'x', 'first'], ['B', 'y', 'edited']], true);
+    expect(plan.changed).toEqual([{ row: 3, id: null, cells: [{ header: 'Note', backup: 'second', now: 'edited' }] }]);
+    expect(plan.columns).toEqual([{ first: 0, width: 1 }, { first: 2, width: 1 }]);
+    expect(rowsWritten(plan)).toEqual([[3, ['B', '', 'second']]]);
   });
 
   it('matches an id found twice occurrence by occurrence', () => {

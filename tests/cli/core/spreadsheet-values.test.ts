@@ -22,6 +22,11 @@ describe('Sheets API requests', () => {
     ]);
   });
 
+  it('starts a write at its first column, so a lead’s columns beside it are not written', () => {
+    const requests = writeRequests([{ title: 'Hours', firstColumn: 2, width: 2, rows: [{ row: 4, cells: ['v2', 3] }] }]);
+    expect(requests).toEqual([[{ range: "'Hours'!C4:D4", majorDimension: 'ROWS', values: [["'v2", 3]] }]]);
+  });
+
   it('splits the writes into requests of at most the given size, between rows', () => {
     const rows = Array.from({ length: 10 }, (_, i) => ({ row: i + 1, cells: ['x'.repeat(90)] }));
     const requests = writeRequests([{ title: 'T', width: 1, rows }], 400);

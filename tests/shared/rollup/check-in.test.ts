@@ -45,7 +45,19 @@ describe('the rules engine and the rollup’s check-in', () => {
   it.each([
     { name: 'no rollup check-in: the engine proposes its own', log: [], proposed: ['mentor-check-in:cil:no-event:2026-Q4', 'mentor-check-in:cil:cfp-call:2026-11'] },
     { name: 'the rollup’s check-in this quarter stands for them', log: [national('2026-Q4')], proposed: [] },
-    { name: 'even dismissed', log: [national('2026-Q4', { status: 'dismissed' })], proposed: [] },
+    { name: 'approved, its email waiting for quota', log: [national('2026-Q4', { status: 'approved' })], proposed: [] },
+    // Only one that went to the CfP lead (approved or sent) stands for them: a dismissed row (a lead
+    // edited the rollup's row) is no check-in, and the rollup proposes another the next run.
+    {
+      name: 'a dismissed one does not',
+      log: [national('2026-Q4', { status: 'dismissed' })],
+      proposed: ['mentor-check-in:cil:no-event:2026-Q4', 'mentor-check-in:cil:cfp-call:2026-11'],
+    },
+    {
+      name: 'a sent one after a dismissed one does',
+      log: [national('2026-Q4', { id: 'E-x', status: 'dismissed', at: morning('2026-10-02') }), national('2026-Q4', { status: 'sent' })],
+      proposed: [],
+    },
     { name: 'last quarter’s does not', log: [national('2026-Q3', { at: morning('2026-08-02') })], proposed: ['mentor-check-in:cil:no-event:2026-Q4', 'mentor-check-in:cil:cfp-call:2026-11'] },
   ])('$name', ({ log, proposed }) => {
     const result = evaluate({ ...world, log });

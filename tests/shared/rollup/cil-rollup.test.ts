@@ -159,19 +159,36 @@ describe('falling behind', () => {
 
 describe('the mentor check-in of the quarter', () => {
   const behind: RollupWorld = { ...world, log: [] };
+  const NATIONAL_LEAD = 'cfp.lead@example.org';
   const checkIn = (change: Partial<AccountabilityEvent>) => logged({ kind: 'mentor check-in', status: 'proposed', by: 'daily check', ...change });
+  const rollup = (log: AccountabilityEvent[], cilCfpLead: string | null) => {
+    const input = rollupInput({ ...behind, log });
+    const settings = { ...input.settings };
+    if (cilCfpLead === null) delete settings.cfpLeadEmail;
+    else settings.cfpLeadEmail = cilCfpLead;
+    return rollUpCil({ ...input, settings, nationalCfpLeadEmail: NATIONAL_LEAD });
+  };
+  // Only a check-in that reached the national CfP lead counts. The rules engine's proposed or dismissed
+  // ones do not (this table once held them as "not due": a CIL lead could silence CfP by dismissing).
   it.each([
     { name: 'none logged: one is due', log: [], due: true, found: null },
-    { name: 'the rules engine proposed one this quarter', log: [checkIn({ id: 'E-a', at: morning('2026-10-02'), checkKey: 'mentor-check-in:cil:cfp-call:2026-09' })], due: false, found: 'E-a' },
-    { name: 'a lead dismissed this quarter’s', log: [checkIn({ id: 'E-b', at: morning('2026-11-10'), status: 'dismissed' })], due: false, found: 'E-b' },
+    { name: 'the rules engine proposed one this quarter: still due', log: [checkIn({ id: 'E-a', at: morning('2026-10-02'), checkKey: 'mentor-check-in:cil:cfp-call:2026-09' })], due: true, found: null },
+    { name: 'a lead dismissed this quarter’s: still due', log: [checkIn({ id: 'E-b', at: morning('2026-11-10'), status: 'dismissed' })], due: true, found: null },
+    { name: 'the engine’s approved but not sent: still due', log: [checkIn({ id: 'E-h', at: morning('2026-11-10'), status: 'approved' })], due: true, found: null },
+    { name: 'the engine’s sent to the national CfP lead', log: [checkIn({ id: 'E-i', at: morning('2026-11-10'), status: 'sent' })], due: false, found: 'E-i' },
+    { name: 'the engine’s sent to another CfP lead: still due', log: [checkIn({ id: 'E-j', at: morning('2026-11-10'), status: 'sent' })], cilCfpLead: 'someone.else@example.org', due: true, found: null },
+    { name: 'the engine’s sent where the CIL names no CfP lead: still due', log: [checkIn({ id: 'E-k', at: morning('2026-11-10'), status: 'sent' })], cilCfpLead: null, due: true, found: null },
+    { name: 'the national lead’s address in other case', log: [checkIn({ id: 'E-l', at: morning('2026-11-10'), status: 'sent' })], cilCfpLead: 'CfP.Lead@Example.org', due: false, found: 'E-l' },
     { name: 'the rollup’s own for the quarter', log: [logged({ id: 'E-c', kind: 'mentor check-in', at: morning('2026-11-01'), checkKey: 'mentor-check-in:cil:national:2026-Q4' })], due: false, found: 'E-c' },
-    { name: 'last quarter’s does not count', log: [checkIn({ id: 'E-d', at: morning('2026-09-28') })], due: true, found: null },
-    { name: 'one dated after now is not seen yet', log: [checkIn({ id: 'E-e', at: morning('2026-11-20') })], due: true, found: null },
-    { name: 'the first of two', log: [checkIn({ id: 'E-g', at: morning('2026-11-12') }), checkIn({ id: 'E-f', at: morning('2026-10-12') })], due: false, found: 'E-f' },
-  ] as { name: string; log: AccountabilityEvent[]; due: boolean; found: string | null }[])('$name', ({ log, due, found }) => {
-    const rollup = rollUpCil(rollupInput({ ...behind, log }));
-    expect(rollup.checkInDue).toBe(due);
-    expect(rollup.checkIn?.eventId ?? null).toBe(found);
+    { name: 'the rollup’s own, its email waiting for quota', log: [logged({ id: 'E-m', kind: 'mentor check-in', status: 'approved', at: morning('2026-11-01'), checkKey: 'mentor-check-in:cil:national:2026-Q4' })], due: false, found: 'E-m' },
+    { name: 'the rollup’s own, dismissed: due again', log: [logged({ id: 'E-n', kind: 'mentor check-in', status: 'dismissed', at: morning('2026-11-01'), checkKey: 'mentor-check-in:cil:national:2026-Q4' })], due: true, found: null },
+    { name: 'last quarter’s does not count', log: [checkIn({ id: 'E-d', at: morning('2026-09-28'), status: 'sent' })], due: true, found: null },
+    { name: 'one dated after now is not seen yet', log: [checkIn({ id: 'E-e', at: morning('2026-11-20'), status: 'sent' })], due: true, found: null },
+    { name: 'the first of two', log: [checkIn({ id: 'E-g', at: morning('2026-11-12'), status: 'sent' }), checkIn({ id: 'E-f', at: morning('2026-10-12'), status: 'sent' })], due: false, found: 'E-f' },
+  ] as { name: string; log: AccountabilityEvent[]; cilCfpLead?: string | null; due: boolean; found: string | null }[])('$name', (row) => {
+    const result = rollup(row.log, row.cilCfpLead === undefined ? NATIONAL_LEAD : row.cilCfpLead);
+    expect(result.checkInDue).toBe(row.due);
+    expect(result.checkIn?.eventId ?? null).toBe(row.found);
   });
 
   it('none is due for a CIL keeping up', () => {

@@ -1,7 +1,7 @@
-import { afterEach } from 'vitest';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveProcess } from '../sandbox/serve-process';
 import { tempFolder } from './cli-fixture';
 
 // `cil` as an admin runs it, a process of its own, against `cil-sandbox serve` (another process)
@@ -9,29 +9,10 @@ import { tempFolder } from './cli-fixture';
 // its state file after each change. Run `npm run build:apps-script` first.
 
 const cilBin = fileURLToPath(new URL('../../cli/bin/cil.js', import.meta.url));
-const sandboxBin = fileURLToPath(new URL('../../sandbox/bin/cil-sandbox.js', import.meta.url));
 const bundle = fileURLToPath(new URL('../../dist/apps-script/Code.js', import.meta.url));
 
-const running: ChildProcess[] = [];
-afterEach(() => running.splice(0).forEach((server) => server.kill()));
-
 /** `cil-sandbox serve` on a free port over the state file (made empty if it does not exist); stopped after the test. */
-export async function serveSandbox(state: string): Promise<{ googleApis: string; apiExecutable: string }> {
-  const server = spawn(process.execPath, [sandboxBin, 'serve', '--port', '0', '--state', state, '--bundle', bundle], { stdio: ['ignore', 'pipe', 'inherit'] });
-  running.push(server);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      try {
-        resolve(JSON.parse(out));
-      } catch {
-        // not all of the JSON yet
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-}
+export const serveSandbox = (state: string) => serveProcess(state, bundle);
 
 /** Runs `cil args…` in `cwd` with a fresh home folder and only PATH and `env` in its environment. */
 export function cil(args: string[], cwd: string, env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {

@@ -1,10 +1,11 @@
-import { describe, it, expect, afterEach } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveProcess } from './serve-process';
 
 // Drives `cil-sandbox` as a person or a script would: a separate process, its JSON output parsed.
 
@@ -17,8 +18,6 @@ function cli(state: string, ...args: string[]) {
 }
 
 const newState = () => join(mkdtempSync(join(tmpdir(), 'cil-cli-')), 'state.json');
-const running: { kill(): void }[] = [];
-afterEach(() => running.splice(0).forEach((p) => p.kill()));
 
 describe('cil-sandbox', () => {
   it('demo starts a workspace at the given time and says what it set up', () => {
@@ -94,20 +93,7 @@ describe('cil-sandbox', () => {
     cli(state, 'call', 'writeAndRead');
     expect(cli(state, 'call', 'writeHostileText').status).toBe(0);
     expect(cli(state, 'call', 'scheduleDaily').status).toBe(0);
-    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--state', state, '--bundle', bundle], { stdio: ['ignore', 'pipe', 'inherit'] });
-    running.push(server);
-    const started = await new Promise<{ ui: string; webApp: string }>((resolve, reject) => {
-      let out = '';
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        try {
-          resolve(JSON.parse(out));
-        } catch {
-          // not all of the JSON yet
-        }
-      });
-      server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    });
+    const started = await serveProcess(state, bundle);
     expect(started.ui).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const posted = await fetch(started.webApp, { method: 'POST', body: '<b>hi</b>', headers: { 'content-type': 'text/plain' } });
     expect(posted.headers.get('content-type')).toMatch(/^application\/json/);

@@ -10,6 +10,7 @@ import type { CellValue } from '../../../sandbox/src/workspace';
 import { asLead, sheetState } from '../as-lead';
 import { newSandbox, runOk } from '../built-bundle';
 import { pasteRecords } from '../daily-run-fixture';
+import type { SetUpNationalRollupResult } from '../../../apps-script/src/rollup/set-up-national-rollup';
 
 // Three CILs for the national rollup, set up by setUpCil as a lead would, with records pasted into
 // their tabs: Lahore and Karachi keep up (calls, meetups, an event in Q3 and reports on time), while
@@ -128,14 +129,7 @@ export function setUpThreeCils(): ThreeCils {
   return { sandbox, lahore, karachi, lagging, cils: [lahore, karachi, lagging], folderId };
 }
 
-export interface NationalSetUp {
-  spreadsheetId: string;
-  spreadsheetUrl: string;
-  folderId: string;
-  cfpLeadEmail: string;
-  created: string[];
-  kept: string[];
-}
+export type NationalSetUp = SetUpNationalRollupResult;
 
 export function setUpNational(cils: ThreeCils): NationalSetUp {
   return runOk<NationalSetUp>(cils.sandbox, 'setUpNationalRollup', [{ folderId: cils.folderId, cfpLeadEmail: NATIONAL_LEAD }]);

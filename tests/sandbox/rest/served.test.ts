@@ -1,39 +1,25 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { google } from 'googleapis';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadWorkspace } from '../../../sandbox/src/state-file';
+import { serveProcess } from '../serve-process';
 
 // `cil-sandbox serve` answers the REST APIs on its own port, beside the UI and the web app, and saves
 // what REST writes to the state file as it saves the UI's changes.
 
 const bin = fileURLToPath(new URL('../../../sandbox/bin/cil-sandbox.js', import.meta.url));
 const bundle = fileURLToPath(new URL('../fixtures/service-tour.js', import.meta.url));
-const running: { kill(): void }[] = [];
-afterEach(() => running.splice(0).forEach((p) => p.kill()));
 
 it('serve answers Sheets and Drive REST at the printed googleApis address and saves REST writes', async () => {
   const state = join(mkdtempSync(join(tmpdir(), 'cil-rest-')), 'state.json');
   const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args, '--state', state, '--bundle', bundle], { encoding: 'utf8' });
   cli('demo', '--now', '2026-11-27T05:00:00Z');
   expect(cli('call', 'writeAndRead').status).toBe(0);
-  const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--state', state, '--bundle', bundle], { stdio: ['ignore', 'pipe', 'inherit'] });
-  running.push(server);
-  const started = await new Promise<{ ui: string; googleApis: string }>((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      try {
-        resolve(JSON.parse(out));
-      } catch {
-        // not all of the JSON yet
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
+  const started = await serveProcess(state, bundle);
   expect(started.googleApis).toBe(started.ui);
   const auth = new google.auth.OAuth2();
   auth.setCredentials({ access_token: 'sandbox-token' });

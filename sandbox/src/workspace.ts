@@ -222,8 +222,9 @@ export interface WorkspaceState {
   documents: Record<string, DocumentState>;
   mail: { outbox: MailMessageState[]; recipientsByDay: Record<string, number> };
   triggers: TriggerState[];
-  properties: { script: Record<string, string>; user: Record<string, string>; document: Record<string, Record<string, string>> };
-  cache: { script: Record<string, CacheEntryState>; user: Record<string, CacheEntryState>; document: Record<string, Record<string, CacheEntryState>> };
+  /** `user` and the user cache are kept per person (by address): each account sees only its own. */
+  properties: { script: Record<string, string>; user: Record<string, Record<string, string>>; document: Record<string, Record<string, string>> };
+  cache: { script: Record<string, CacheEntryState>; user: Record<string, Record<string, CacheEntryState>>; document: Record<string, Record<string, CacheEntryState>> };
   locks: { script: LockHoldState | null; user: LockHoldState | null; document: Record<string, LockHoldState | null> };
   /**
    * Spreadsheets whose `drive.file` scope the user granted the Workspace add-on (per file, from the

@@ -180,9 +180,15 @@ export function dismissAction(logId: string, reason: string, cilId?: string | nu
   return dismissWithin(LEAD_ACTION_LOCK_WAIT_MS, logId, reason, cilId);
 }
 
+/** The longest reason a step is dismissed with: it joins the evidence in one cell of the log. */
+export const MAX_DISMISS_REASON = 1_000;
+
 /** dismissAction, waiting up to `lockWaitMs` for the script lock. */
 export function dismissWithin(lockWaitMs: number, logId: string, reason: string, cilId?: string | null): Decision {
   if (typeof reason !== 'string' || reason.trim() === '') throw new Error('Say why the step is dismissed: the reason is kept in the log with its evidence. Nothing was changed.');
+  if (reason.trim().length > MAX_DISMISS_REASON) {
+    throw new Error(`The reason is ${reason.trim().length} characters long; keep it to ${MAX_DISMISS_REASON} (it is kept in one cell of the log with the evidence). Nothing was changed.`);
+  }
   const by = leadEmail();
   const at = instantFromDate(new Date());
   return decide(lockWaitMs, logId, cilId, (event) => ({ ...event, status: 'dismissed', by, at, evidence: `${event.evidence}\nDismissed by ${by}: ${reason.trim()}` }));

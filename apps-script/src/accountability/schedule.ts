@@ -1,3 +1,4 @@
+import { requireAdmin } from '../deployment-admin';
 import { rosterCil } from '../roster/roster-cil';
 import { DAILY_HANDLER, forgetDailyRunCursor } from './daily-run';
 import { WEEKLY_HANDLER } from './weekly-run';
@@ -6,8 +7,16 @@ import { WEEKLY_HANDLER } from './weekly-run';
 // recurring deliverables. Triggers belong to the deployment (one set, whatever the number of CILs),
 // so the hour and time zone are those of the CIL whose spreadsheet is open. Turning it on again
 // replaces the triggers (so a changed "Daily check hour" takes effect) and never adds a second set.
+// Only the deployment's admin turns it on or off: the triggers run as, and mail from, their owner
+// (deployment-admin.ts).
 
 const HANDLERS = [DAILY_HANDLER, WEEKLY_HANDLER];
+/**
+ * Set while the admin's schedule is on. A person sees only their own triggers ("all installable
+ * triggers associated with the current project and current user", ScriptApp.getProjectTriggers), so
+ * a co-lead learns from this script property whether the admin's schedule runs.
+ */
+const SCHEDULE_ON_PROPERTY = 'schedule:on';
 
 export interface Schedule {
   daily: { triggerId: string; hour: number; timeZone: string };
@@ -20,8 +29,9 @@ function deleteScheduleTriggers(): number {
   return ours.length;
 }
 
-/** Whether the daily check is scheduled (one trigger list read). */
-export function scheduleIsOn(): boolean {
+/** Whether the daily check is scheduled: for the admin their own triggers; the others are told by the admin's last turn on or off. */
+export function scheduleIsOn(asAdmin: boolean): boolean {
+  if (!asAdmin) return PropertiesService.getScriptProperties().getProperty(SCHEDULE_ON_PROPERTY) !== null;
   return ScriptApp.getProjectTriggers().some((trigger) => trigger.getHandlerFunction() === DAILY_HANDLER);
 }
 
@@ -35,12 +45,14 @@ export const SCHEDULE_WAS_OFF_TEXT = 'The schedule was not on; nothing changed.'
 
 /** Entry point: the daily check at the Settings' "Daily check hour", and the weekly tasks on Monday at that hour. */
 export function turnOnSchedule(cilId?: string | null): Schedule {
+  requireAdmin('turn the daily check on');
   const { settings } = rosterCil(cilId);
   const { dailyCheckHour: hour, timeZone } = settings;
   forgetDailyRunCursor();
   deleteScheduleTriggers();
   const daily = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
   const weekly = ScriptApp.newTrigger(WEEKLY_HANDLER).timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(hour).inTimezone(timeZone).create();
+  PropertiesService.getScriptProperties().setProperty(SCHEDULE_ON_PROPERTY, new Date().toISOString());
   return {
     daily: { triggerId: daily.getUniqueId(), hour, timeZone },
     weekly: { triggerId: weekly.getUniqueId(), weekDay: 'MONDAY', hour, timeZone },
@@ -49,7 +61,9 @@ export function turnOnSchedule(cilId?: string | null): Schedule {
 
 /** Entry point: deletes the schedule's triggers, a pending follow-up run's included. */
 export function turnOffSchedule(): { deleted: number } {
+  requireAdmin('turn the daily check off');
   forgetDailyRunCursor();
+  PropertiesService.getScriptProperties().deleteProperty(SCHEDULE_ON_PROPERTY);
   return { deleted: deleteScheduleTriggers() };
 }
 

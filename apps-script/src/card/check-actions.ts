@@ -23,7 +23,7 @@ export const CARD_CHECK_SENDING_MS = 15_000;
 export function runCheckFromCard(e: CardEvent): ActionResponse {
   const clickedMs = Date.now();
   return answering(() => {
-    const cilId = parameterOf(e, 'cilId');
+    const cilId = cilNamed(parameterOf(e, 'cilId')).registered.id;
     const done = checkCilNow(cilId, { lockWaitMs: CARD_LOCK_WAIT_MS, sendLimit: { sends: CARD_CHECK_SENDS, untilMs: clickedMs + CARD_CHECK_SENDING_MS } });
     const { cil, now, today, after, evaluation } = done;
     return updated(describeCheck(done.check), homeCardOf({ cil, now, today, read: after, evaluation }));
@@ -33,8 +33,8 @@ export function runCheckFromCard(e: CardEvent): ActionResponse {
 /** Entry point (the card's "Refresh dashboard"). */
 export function refreshDashboardFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
-    const cilId = parameterOf(e, 'cilId');
-    const refresh = refreshDashboardWithin(CARD_LOCK_WAIT_MS, cilId);
-    return updated(describeRefresh(refresh), homeCard(cilNamed(cilId)));
+    const cil = cilNamed(parameterOf(e, 'cilId'));
+    const refresh = refreshDashboardWithin(CARD_LOCK_WAIT_MS, cil.registered.id);
+    return updated(describeRefresh(refresh), homeCard(cil));
   });
 }

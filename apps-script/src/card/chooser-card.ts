@@ -37,6 +37,16 @@ export function noCilCard(led: LedCils, before: readonly CardSection[] = []): Ca
   return built([...before, CardService.newCardSection().addWidget(paragraph(text))]);
 }
 
+/** Sheets, when the open spreadsheet is a CIL's the person does not lead: no figures, no actions. */
+export function notLeadCard(cilName: string, email: string): Card {
+  const who = email === '' ? 'CIL Hub cannot tell who you are here, so it' : `${cardText(email)} is not among the lead emails of ${cardText(cilName)}, so CIL Hub`;
+  return built([
+    CardService.newCardSection().addWidget(
+      paragraph(`${who} shows this CIL only to its leads. Ask its lead to add your address to “Lead emails” in the Settings tab.`),
+    ),
+  ]);
+}
+
 /** A homepage that could not be built: what went wrong, in CIL Hub's words. */
 export function problemCard(message: string): Card {
   return built([CardService.newCardSection().setHeader('Something needs fixing').addWidget(paragraph(cardText(message)))]);

@@ -1,5 +1,6 @@
 import { findCil, registeredCils, type RegisteredCil } from '../cil-registry';
 import { openCil, type OpenCil } from '../cil/open-cil';
+import { requireLead } from '../deployment-admin';
 
 // Which CIL the card is about, outside a CIL's spreadsheet: the CILs whose Settings list the person
 // among their "Lead emails", and of those the one they last chose. Finding them opens each CIL's
@@ -74,9 +75,14 @@ export function rememberChoice(cilId: string): void {
   PropertiesService.getUserProperties().setProperty(CHOSEN_PROPERTY, cilId);
 }
 
-/** The CIL a card button names, open; a CIL removed since the card was built is said plainly. */
+/**
+ * The CIL a card button names, open, once the caller is found to lead it; every card action taking a
+ * cilId starts here, before it changes anything, since anyone can call an entry point with a forged
+ * event. A CIL removed since the card was built is said plainly.
+ */
 export function cilNamed(cilId: string): OpenCil {
   const cil = findCil(cilId) === null ? null : openCil(cilId);
   if (!cil) throw new Error(`The CIL "${cilId}" is no longer set up in this deployment. Reopen CIL Hub to choose another.`);
+  requireLead(cil);
   return cil;
 }

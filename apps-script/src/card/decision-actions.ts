@@ -33,10 +33,10 @@ function approvedText(decision: Decision, view: CilView): string {
 /** Entry point (a step's Approve button). */
 export function approveFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
-    const cilId = parameterOf(e, 'cilId');
+    const cil = cilNamed(parameterOf(e, 'cilId'));
     const eventId = parameterOf(e, 'eventId');
-    const decision = approveWithin(CARD_LOCK_WAIT_MS, eventId, cilId);
-    const view = cilView(cilNamed(cilId));
+    const decision = approveWithin(CARD_LOCK_WAIT_MS, eventId, cil.registered.id);
+    const view = cilView(cil);
     return updated(approvedText(decision, view), homeCardOf(view));
   });
 }
@@ -44,12 +44,12 @@ export function approveFromCard(e: CardEvent): ActionResponse {
 /** Entry point (a step's Dismiss button): needs the reason typed above it, which the log keeps with the evidence. */
 export function dismissFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
-    const cilId = parameterOf(e, 'cilId');
+    const cil = cilNamed(parameterOf(e, 'cilId'));
     const eventId = parameterOf(e, 'eventId');
     const reason = (inputOf(e, dismissReasonField(eventId))[0] ?? '').trim();
     if (reason === '') return told('Write why you dismiss it in "Reason to dismiss" first: the log keeps the reason with the evidence. Nothing was changed.');
-    const decision = dismissWithin(CARD_LOCK_WAIT_MS, eventId, reason, cilId);
-    const view = cilView(cilNamed(cilId));
+    const decision = dismissWithin(CARD_LOCK_WAIT_MS, eventId, reason, cil.registered.id);
+    const view = cilView(cil);
     return updated(`Dismissed the ${decision.event.kind} for ${whom(view, decision.event)}; the reason is kept in the log and the daily check will not propose it again.`, homeCardOf(view));
   });
 }

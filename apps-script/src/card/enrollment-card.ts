@@ -63,11 +63,11 @@ function sentText(report: EnrollmentReport): string {
 /** Entry point (the enrollment card's "Send codes"). */
 export function sendEnrollmentFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
-    const cilId = parameterOf(e, 'cilId');
+    const cil = cilNamed(parameterOf(e, 'cilId'));
     const ids = inputOf(e, VOLUNTEERS_FIELD);
     if (ids.length === 0) return told('Pick at least one volunteer. Nothing was sent.');
     if (!lockIsFree()) return told(BUSY);
-    const report = sendEnrollment(ids, cilId);
-    return backHome(sentText(report), homeCard(cilNamed(cilId)));
+    const report = sendEnrollment(ids, cil.registered.id);
+    return backHome(sentText(report), homeCard(cil));
   });
 }

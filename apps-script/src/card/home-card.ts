@@ -6,6 +6,7 @@ import { readCilRecords, type CilRecordsRead } from '../accountability/cil-recor
 import { pendingIn } from '../accountability/pending-actions';
 import { scheduleIsOn } from '../accountability/schedule';
 import { registeredCils } from '../cil-registry';
+import { adminSeen } from '../deployment-admin';
 import { DASHBOARD_TAB_NAME } from '../cil/dashboard-tab';
 import type { OpenCil } from '../cil/open-cil';
 import { actionsSection } from './actions-section';
@@ -62,8 +63,16 @@ export function homeCardOf(view: CilView, before: readonly CardSection[] = []): 
   const attention = attentionSection(health);
   if (attention) card.addSection(attention);
   card.addSection(pendingSection(cil.registered.id, pendingIn(read, evaluation), settings.timeZone));
+  const { admin, isAdmin } = adminSeen();
   card.addSection(
-    actionsSection({ cilId: cil.registered.id, dashboardUrl: dashboardUrlOf(cil.spreadsheet), otherCils: registeredCils().length > 1, scheduleOn: scheduleIsOn() }),
+    actionsSection({
+      cilId: cil.registered.id,
+      dashboardUrl: dashboardUrlOf(cil.spreadsheet),
+      otherCils: registeredCils().length > 1,
+      scheduleOn: scheduleIsOn(isAdmin),
+      admin,
+      isAdmin,
+    }),
   );
   return card.build();
 }

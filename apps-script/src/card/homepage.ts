@@ -1,7 +1,8 @@
 import { registeredCils } from '../cil-registry';
 import { openCil } from '../cil/open-cil';
 import { answering, backHome, messageOf, parameterOf, pushed, type ActionResponse, type Card, type CardEvent } from './card-parts';
-import { accessSection, chooserCard, noCilCard, notCilSection, problemCard } from './chooser-card';
+import { callerEmail, leadsCil } from '../deployment-admin';
+import { accessSection, chooserCard, noCilCard, notCilSection, notLeadCard, problemCard } from './chooser-card';
 import { chosenAmong, cilNamed, ledCils, rememberChoice } from './cil-choice';
 import { homeCard } from './home-card';
 
@@ -31,7 +32,9 @@ function homepageOf(e: CardEvent): Card {
     if (!sheets?.addonHasFileScopePermission || !sheets.id) return ledCard([accessSection()]);
     const registered = registeredCils().find((cil) => cil.spreadsheetId === sheets.id);
     const cil = registered ? openCil(registered.id) : null;
-    return cil ? homeCard(cil) : ledCard([notCilSection(sheets.title ?? 'This spreadsheet')]);
+    if (!cil) return ledCard([notCilSection(sheets.title ?? 'This spreadsheet')]);
+    // Anyone the spreadsheet is shared with may open the side panel; its figures are for the leads.
+    return leadsCil(cil) ? homeCard(cil) : notLeadCard(cil.settings.cilName, callerEmail());
   } catch (error) {
     return problemCard(messageOf(error));
   }

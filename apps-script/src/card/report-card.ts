@@ -2,7 +2,6 @@ import { REPORT_CATALOG, reportKindNamed } from '../../../shared/reports/report-
 import type { ReportKind } from '../../../shared/reports/report-kind';
 import { readReportPeriod, recentPeriods } from '../../../shared/reports/report-period';
 import { dayOf } from '../../../shared/time/zone';
-import { findCil } from '../cil-registry';
 import type { OpenCil } from '../cil/open-cil';
 import { queueReport, type ReportAsked } from '../reports/report-queue';
 import { OFFERED, offeredProjects, PERIOD_WORDS, PRESELECTED_PERIOD } from '../sidebar/generate-report-sidebar';
@@ -20,6 +19,7 @@ const REPORT_CARD = 'report';
 const PERIOD_FIELD = 'period';
 const PROJECT_FIELD = 'project';
 const OPTIONS_FIELD = 'options';
+const MAX_PROJECT_ID = 100;
 
 function reportOf(e: CardEvent): ReportKind {
   const report = reportKindNamed(parameterOf(e, 'kind'));
@@ -99,8 +99,7 @@ export function chooseReportFromCard(e: CardEvent): ActionResponse {
 export function queueReportFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
     const report = reportOf(e);
-    const registered = findCil(parameterOf(e, 'cilId'));
-    if (!registered) throw new Error('This CIL is no longer set up in this deployment. Reopen CIL Hub to choose another. Nothing was queued.');
+    const registered = cilNamed(parameterOf(e, 'cilId')).registered;
     const requestedBy = Session.getActiveUser().getEmail().trim();
     if (requestedBy === '') return told('CIL Hub cannot tell who you are here, so it could not email you the report. Use CIL Hub › Generate report… in the spreadsheet. Nothing was queued.');
     let about: string;
@@ -108,6 +107,8 @@ export function queueReportFromCard(e: CardEvent): ActionResponse {
     if (report.periodKind === 'project') {
       const projectId = inputOf(e, PROJECT_FIELD)[0];
       if (projectId === undefined) return told('Choose the project first. Nothing was queued.');
+      // The event is the caller's to forge: a project's ID is short text, anything else is refused here.
+      if (typeof projectId !== 'string' || projectId.trim() === '' || projectId.length > MAX_PROJECT_ID) return told('That is not a project of this CIL; choose one from the list. Nothing was queued.');
       about = '';
       target = { projectId };
     } else {

@@ -10,17 +10,17 @@ import { homeCard } from './home-card';
 /** Entry point (the card's "Turn on schedule"), at the hour and in the zone of the CIL on the card. */
 export function turnOnScheduleFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
-    const cilId = parameterOf(e, 'cilId');
-    const text = scheduleOnText(turnOnSchedule(cilId));
-    return updated(text, homeCard(cilNamed(cilId)));
+    const cil = cilNamed(parameterOf(e, 'cilId'));
+    const text = scheduleOnText(turnOnSchedule(cil.registered.id));
+    return updated(text, homeCard(cil));
   });
 }
 
 /** Entry point (the card's "Turn off schedule"). */
 export function turnOffScheduleFromCard(e: CardEvent): ActionResponse {
   return answering(() => {
-    const cilId = parameterOf(e, 'cilId');
+    const cil = cilNamed(parameterOf(e, 'cilId'));
     const text = turnOffSchedule().deleted === 0 ? SCHEDULE_WAS_OFF_TEXT : SCHEDULE_OFF_TEXT;
-    return updated(text, homeCard(cilNamed(cilId)));
+    return updated(text, homeCard(cil));
   });
 }

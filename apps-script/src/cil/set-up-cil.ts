@@ -11,6 +11,8 @@ import { writeDashboard } from './dashboard-tab';
 import { cilNameIn, planSettings, settingsTab, writeSettings, type GivenSettings } from './settings-tab';
 import type { SetupReport } from './setup-report';
 import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
+import { claimAdmin, deploymentAdmin, isAdmin, leadsCil, requireAdmin } from '../deployment-admin';
+import { openCil, type OpenCil } from './open-cil';
 
 // "Set up a CIL": makes, or adopts where they exist, the CIL's Drive folder tree and its spreadsheet,
 // and registers the CIL with this deployment. Everything is read and checked first; only then is
@@ -262,13 +264,36 @@ function register(
   return cil;
 }
 
+function ledOrNull(registered: RegisteredCil): OpenCil | null {
+  try {
+    return openCil(registered.id);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first person to set up a CIL here becomes the deployment's admin. After that only the admin
+ * registers a new CIL (each CIL's mail goes out from the admin's schedule); a lead of a registered
+ * CIL may run setup on it again, to repair its tabs, since they may edit its spreadsheet anyway.
+ */
+function maySetUp(registered: RegisteredCil | null): void {
+  if (deploymentAdmin() === null || isAdmin()) return;
+  const cil = registered ? ledOrNull(registered) : null;
+  if (cil && leadsCil(cil)) return;
+  requireAdmin(registered ? `set up ${registered.name} again (you are not among its lead emails)` : 'register a new CIL');
+}
+
 /** Entry point: sets up (or adopts and repairs) the CIL named in `options`; see SetUpCilOptions. */
 export function setUpCil(options: SetUpCilOptions): SetUpCilResult {
   const parsed = parseOptions(options);
   return withScriptLock(LEAD_ACTION_LOCK_WAIT_MS, () => {
     const registry = registeredCils();
     const registered = registry.find((cil) => sameName(cil.name, parsed.name)) ?? null;
-    return setUpCilAt(placeOfCil(parsed, registered), parsed, registry);
+    maySetUp(registered);
+    const result = setUpCilAt(placeOfCil(parsed, registered), parsed, registry);
+    claimAdmin();
+    return result;
   }, busyForLead);
 }
 
@@ -296,7 +321,13 @@ export function setUpThisCil(): void {
     const options = parseOptions(me === '' ? { name } : { name, leadEmails: [me] });
     const result = withScriptLock(
       LEAD_ACTION_LOCK_WAIT_MS,
-      () => setUpCilAt(placeOfSpreadsheet(spreadsheet, options.name), options, registeredCils()),
+      () => {
+        const registry = registeredCils();
+        maySetUp(registry.find((cil) => cil.spreadsheetId === spreadsheet.getId()) ?? null);
+        const result = setUpCilAt(placeOfSpreadsheet(spreadsheet, options.name), options, registry);
+        claimAdmin();
+        return result;
+      },
       busyForLead,
     );
     const made = result.created.length > 0 ? `Made: ${result.created.join(', ')}.` : 'Everything was already in place; nothing was changed.';

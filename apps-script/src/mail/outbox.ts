@@ -116,10 +116,19 @@ export function inMailBatch<T>(work: () => T, limit?: SendLimit): T {
   }
 }
 
+/**
+ * How the execution log names an email: never its addresses or subject, which are personal data kept
+ * in Google Cloud's logs; its deferred id or the step it is for, and how many it goes to.
+ */
+function logged(message: AccountabilityEmail, options: { checkKey?: string }): string {
+  const to = `${message.to.length} recipient${message.to.length === 1 ? '' : 's'}`;
+  return `an email to ${to}${options.checkKey === undefined ? '' : ` for ${options.checkKey}`}`;
+}
+
 /** Sends `message` now if today's quota allows, otherwise keeps it for sendDeferred(); skips optional mail the recipient turned off. */
 export function sendOrDefer(message: AccountabilityEmail, options: SendOptions): SendOutcome {
   if (!options.mandatory && options.reminders === 'off') {
-    console.info(`Not sent (reminders off): "${message.subject}" to ${message.to.join(', ')}`);
+    console.info(`Not sent (reminders off): ${logged(message, options)}`);
     return { status: 'opted out' };
   }
   return inMailBatch(() => {
@@ -134,12 +143,12 @@ export function sendOrDefer(message: AccountabilityEmail, options: SendOptions):
         return { status: 'sent', sentAt: instantFromDate(new Date()) };
       }
       if (attempt.result === 'refused') {
-        console.error(`Gmail refused "${message.subject}" to ${message.to.join(', ')}: ${attempt.problem}`);
+        console.error(`Gmail refused ${logged(message, options)}: ${attempt.problem}`);
         return { status: 'refused', problem: attempt.problem };
       }
       // Out of quota since the batch looked (another execution used it), or a failure that may pass: kept for the next run.
       if (attempt.result === 'quota') batch.quotaLeft = 0;
-      else console.warn(`Sending "${message.subject}" to ${message.to.join(', ')} failed (${attempt.problem}); it is kept and tried again at the next run.`);
+      else console.warn(`Sending ${logged(message, options)} failed (${attempt.problem}); it is kept and tried again at the next run.`);
     }
     return { status: 'deferred', deferredId: defer(batch, message, options, 'mail quota') };
   });
@@ -192,7 +201,7 @@ function defer(batch: MailBatch, message: AccountabilityEmail, options: SendOpti
   }
   if (!intoProperties) batch.spilled.push({ id, entry });
   const where = intoProperties ? 'the script properties' : 'Drive (the script properties are full)';
-  console.info(`Deferred (${why}) into ${where}: "${message.subject}" to ${message.to.join(', ')} as ${id}${options.checkKey === undefined ? '' : ` for ${options.checkKey}`}`);
+  console.info(`Deferred (${why}) into ${where}: ${logged(message, options)} as ${id}`);
   return id;
 }
 
@@ -325,7 +334,7 @@ export function sendDeferred(budgetMs = DEFERRED_SEND_BUDGET_MS): DeferredRun {
       return false;
     }
     const attempt = trySend(entry.message);
-    const what = `Deferred email ${id} ("${entry.message.subject}" to ${entry.message.to.join(', ')})`;
+    const what = `Deferred email ${id} (${logged(entry.message, entry)})`;
     if (attempt.result === 'refused') {
       console.error(`${what} was refused by Gmail and is not kept: ${attempt.problem}`);
       run.refused.push({ deferredId: id, subject: entry.message.subject, to: entry.message.to, problem: attempt.problem, ...(entry.checkKey === undefined ? {} : { checkKey: entry.checkKey }) });

@@ -1,13 +1,16 @@
+import { requireAdmin } from '../deployment-admin';
 import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
 import { markStepsSent } from '../accountability/step-emails';
 import { sendDeferred, type DeferredRun } from './outbox';
 
 // "CIL Hub › Send deferred emails": sends now the emails that waited for the daily mail quota, oldest
 // first, for a lead who does not want to wait for the next daily run (which sends them first anyway);
-// the log rows of the steps whose emails went are marked sent, as the daily run marks them.
+// the log rows of the steps whose emails went are marked sent, as the daily run marks them. Only the
+// admin sends them: they go from the daily check's account, whose quota they wait for.
 
 /** Sends what waits as the quota allows, under the script lock; shows what it did when run from the menu. */
 export function sendDeferredMail(): DeferredRun {
+  requireAdmin('send the deferred emails now; they go out with the next daily check');
   const run = withScriptLock(
     LEAD_ACTION_LOCK_WAIT_MS,
     () => {

@@ -1,13 +1,19 @@
 import { z } from '../../../shared/zod';
 import { bullets, letter, paragraph, type AccountabilityEmail } from '../email/accountability/letter';
 import { busyForLead, withScriptLock } from '../google/script-lock';
+import { openCil } from '../cil/open-cil';
+import { requireLead } from '../deployment-admin';
 import { sendOrDefer } from '../mail/outbox';
 import { generateReportHoldingLock, type GenerateReportRequest, type GenerateReportResult } from './generate-report';
 
 // Reports asked for on the add-on card. Filling a report costs hundreds of Docs calls, more than a card
 // action's 30 seconds allow, so the card only queues the request (a script property) and makes sure a
 // one-off trigger will run `runQueuedReports` shortly; the lead is told at once and emailed the Doc's
-// link (or what went wrong) when it is made. The queue is shared by every lead of every CIL:
+// link (or what went wrong) when it is made. Each person has a queue of their own, in their user
+// properties: a trigger runs as, and reads the user properties of, the person who made it, so a
+// request is only ever generated, and its email sent, under the account of the lead who asked (the
+// daily run's look at the queue serves only its owner's). The lead check is made again before each
+// generation, in case the lead was taken off the CIL's Settings since.
 //
 // - Never two triggers for one queue: the queue names the trigger armed for it (and when it is due) and
 //   the run in progress; a request joins them rather than arm another. A trigger or a run that should
@@ -81,7 +87,7 @@ const emptyQueue = (): ReportQueue => ({ requests: [], trigger: null, runningSin
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function readQueue(): ReportQueue {
-  const text = PropertiesService.getScriptProperties().getProperty(REPORT_QUEUE_PROPERTY);
+  const text = PropertiesService.getUserProperties().getProperty(REPORT_QUEUE_PROPERTY);
   if (text === null) return emptyQueue();
   let json: unknown;
   try {
@@ -91,12 +97,12 @@ function readQueue(): ReportQueue {
   }
   const parsed = queueSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  console.error(`CIL Hub: the queue of reports (script property ${REPORT_QUEUE_PROPERTY}) does not read and is started again; what it held: ${text}`);
+  console.error(`CIL Hub: the queue of reports (user property ${REPORT_QUEUE_PROPERTY}, ${text.length} characters) does not read and is started again.`);
   return emptyQueue();
 }
 
 function writeQueue(queue: ReportQueue): void {
-  const properties = PropertiesService.getScriptProperties();
+  const properties = PropertiesService.getUserProperties();
   if (queue.requests.length === 0 && queue.trigger === null && queue.runningSinceMs === null) properties.deleteProperty(REPORT_QUEUE_PROPERTY);
   else properties.setProperty(REPORT_QUEUE_PROPERTY, JSON.stringify(queue));
 }
@@ -218,6 +224,18 @@ function requestOf(request: QueuedReport): GenerateReportRequest {
   };
 }
 
+/** Null when the person who asked still leads the CIL; otherwise why nothing is generated. */
+function stillLeads(request: QueuedReport): { ok: false; message: string } | null {
+  try {
+    const cil = openCil(request.cilId);
+    if (!cil) return { ok: false, message: 'This CIL is no longer set up in this deployment.' };
+    requireLead(cil);
+    return null;
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}
+
 type Turn = { kind: 'empty' } | { kind: 'out of time'; triggerId: string; remaining: number } | { kind: 'done'; id: string; ok: boolean } | { kind: 'given up'; id: string };
 
 /** One request, oldest first, from claim to email, under the script lock; past the budget (but never before the run's first), none. */
@@ -239,13 +257,13 @@ function takeTurn(startedMs: number, budget: number, first: boolean): Turn {
     tell(request, { ok: false, message: `CIL Hub started it ${MAX_ATTEMPTS} times and each time ran out of time before it was done. Nothing more will be tried for this request.` });
     queue.requests.shift();
     writeQueue(queue);
-    console.error(`CIL Hub: gave up the ${request.title} ${request.requestedBy} asked for (${request.id}) after ${MAX_ATTEMPTS} stopped attempts.`);
+    console.error(`CIL Hub: gave up queued report ${request.id} after ${MAX_ATTEMPTS} stopped attempts.`);
     return { kind: 'given up', id: request.id };
   }
   // Counted before it starts: if this execution is stopped while generating, the next run knows.
   request.attempts += 1;
   writeQueue(queue);
-  const result = generateReportHoldingLock(requestOf(request));
+  const result = stillLeads(request) ?? generateReportHoldingLock(requestOf(request));
   tell(request, result);
   writeQueue({ ...queue, requests: queue.requests.filter((candidate) => candidate.id !== request.id) });
   return { kind: 'done', id: request.id, ok: result.ok };

@@ -21,6 +21,7 @@ import { dayOf } from '../../../shared/time/zone';
 import { readCilRecords } from '../accountability/cil-records';
 import { newEventId } from '../accountability/daily-run';
 import { registeredCils } from '../cil-registry';
+import { requireAdmin } from '../deployment-admin';
 import { openCil, type OpenCil } from '../cil/open-cil';
 import { warnInvalidRows } from '../google/tab-sheet';
 import { sendOrDefer, type SendOutcome } from '../mail/outbox';
@@ -251,6 +252,8 @@ function forgetFollowUp(): void {
  * trigger): rolls every CIL up into the national spreadsheet. No argument; answers plain JSON.
  */
 export function runNationalRollup(): NationalRollupResult {
+  // The daily run's own call passes: it runs as the schedule's owner, the admin.
+  requireAdmin('run the national rollup');
   const setting = readNationalSetting();
   if (!setting) throw new Error('The national rollup is not set up: run setUpNationalRollup({ folderId, cfpLeadEmail }) first. Nothing was changed.');
   forgetFollowUp();

@@ -4,6 +4,7 @@ import type { ColumnDefinition, TabDefinition } from '../../../shared/records/ta
 import { quarterRowsTab } from '../../../shared/rollup';
 import { z } from '../../../shared/zod';
 import { fileNamed, fileWithId, folderWithId, parentOf } from '../google/drive-folders';
+import { requireAdmin } from '../deployment-admin';
 import { keepToOwner } from '../google/owner-only';
 import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
 import { cfpEmailSchema, readNationalSetting, writeNationalSetting, type NationalSetting } from './national-setting';
@@ -150,6 +151,7 @@ function existingSetting(): NationalSetting | null {
  */
 export function setUpNationalRollup(options: SetUpNationalRollupOptions): SetUpNationalRollupResult {
   const parsed = parseOptions(options);
+  requireAdmin('set up the national rollup');
   return withScriptLock(
     LEAD_ACTION_LOCK_WAIT_MS,
     () => {

@@ -21,6 +21,10 @@ import { READ_OPTIONS, readTabs, spreadsheetInfo, type SpreadsheetInfo, type Tab
 // values.batchGet for all its tabs, whatever their size (a second batchGet only for tabs holding text
 // that starts with = or ', see cells.ts).
 
+// A backup holds volunteers' names, addresses and phone numbers: readable by its maker alone.
+const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FILE = 0o600;
+
 const HELP = `Usage: cil backup <spreadsheet-or-folder> --out DIR
 
 Copies every tab of a CIL spreadsheet to CSV files in DIR, with a manifest.json listing each tab's
@@ -122,7 +126,7 @@ export async function backUp(
   const madeFolder = !existsSync(folder);
   const temporaryManifest = join(folder, `.${MANIFEST_FILE}.tmp`);
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER });
     for (const [n, file] of candidates.entries()) {
       progress.update(n, `${file.name}: reading`);
       const info = await spreadsheetInfo(connection, file.id);
@@ -132,14 +136,14 @@ export async function backUp(
       }
       const tabs = await readTabs(connection, file.id, info.tabs);
       const subfolder = `${slug(info.name)}--${info.id}`;
-      mkdirSync(join(folder, subfolder));
+      mkdirSync(join(folder, subfolder), { mode: PRIVATE_FOLDER });
       made.push(join(folder, subfolder));
       const entry: ManifestSpreadsheet = { id: info.id, name: info.name, timeZone: info.timeZone, locale: info.locale, tabs: [] };
       for (const [t, tab] of tabs.entries()) {
         progress.update(n + (t + 1) / (tabs.length + 1), `${info.name}: ${tab.title} (${tab.rows.length.toLocaleString('en-US')} rows)`);
         const csvFile = `${subfolder}/${String(t + 1).padStart(2, '0')}-${slug(tab.title)}.csv`;
         const { csv, entry: tabEntry } = tabFile(tab, csvFile);
-        writeFileSync(join(folder, csvFile), csv);
+        writeFileSync(join(folder, csvFile), csv, { mode: PRIVATE_FILE });
         entry.tabs.push(tabEntry);
       }
       manifest.spreadsheets.push(entry);
@@ -148,7 +152,7 @@ export async function backUp(
       throw new CliError(`"${source.name}" holds no CIL spreadsheet (none has CIL Hub's Volunteers and Settings tabs); nothing was backed up.`);
     }
     // The manifest last, renamed into place: a backup without one is incomplete, and restore says so.
-    writeFileSync(temporaryManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(temporaryManifest, `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE });
     renameSync(temporaryManifest, join(folder, MANIFEST_FILE));
   } catch (error) {
     // Nothing half-done is left behind: the folder was new or empty before.

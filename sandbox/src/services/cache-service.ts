@@ -104,8 +104,10 @@ export function createCacheService(ctx: ExecutionContext) {
       return new Cache(ctx, () => cache.script);
     },
 
+    /** "specific to the current user of the script" (developers.google.com/apps-script/reference/cache/cache-service#getUserCache). */
     getUserCache(): Cache {
-      return new Cache(ctx, () => cache.user);
+      const email = ctx.state.user.email;
+      return new Cache(ctx, () => (cache.user[email] ??= {}));
     },
 
     /** The cache of the document the script is bound to; null outside one, as Google returns. */

@@ -85,8 +85,14 @@ export function createPropertiesService(ctx: ExecutionContext) {
       return new Properties(ctx, () => properties.script, (next) => (properties.script = next));
     },
 
+    /**
+     * "a property store that can be accessed only by the current user, inside the current script"
+     * (developers.google.com/apps-script/reference/properties/properties-service#getUserProperties):
+     * each account its own, so a trigger reads its owner's, never those of whoever else uses the script.
+     */
     getUserProperties(): Properties {
-      return new Properties(ctx, () => properties.user, (next) => (properties.user = next));
+      const email = ctx.state.user.email;
+      return new Properties(ctx, () => properties.user[email] ?? {}, (next) => (properties.user[email] = next));
     },
 
     /** The properties of the document the script is bound to; null outside one (web app, trigger). */

@@ -42,7 +42,7 @@ describe('Approve', () => {
     expect(textOf(panel.card)).not.toContain(eventId);
     const cost = costOf(step);
     expect(cost.simulatedMs).toBeLessThan(10_000);
-    expect(cost.googleCalls).toBeLessThanOrEqual(100);
+    expect(cost.googleCalls).toBeLessThanOrEqual(105);
   });
 
   it('says plainly when the step was decided meanwhile, and changes nothing', () => {
@@ -100,7 +100,7 @@ describe('Dismiss', () => {
     expect(sheetState(demo.sandbox, demo.spreadsheetId, 'Accountability log').formulas ?? {}).toEqual({});
     expect(volunteerNamed(demo, 'Ali Hassan').status).toBe('active');
     expect(sectionNamed(panel.card, /^Waiting for you/).header).toBe('Waiting for you (1)');
-    expect(costOf(step).googleCalls).toBeLessThanOrEqual(60);
+    expect(costOf(step).googleCalls).toBeLessThanOrEqual(65);
   });
 });
 
@@ -119,9 +119,10 @@ describe('Run check now', () => {
     const cost = costOf(step);
     expect(cost.simulatedMs).toBe(0);
     // The check's own reads, log write, eight emails and the Dashboard; the card is built from the
-    // records as the check left them, without reading them again.
-    expect(cost.googleCalls).toBeLessThanOrEqual(135);
-    expect(step.execution.meter.callsByMethod['Range.getValues']).toBe(12);
+    // records as the check left them, without reading them again. One read more: the Settings of the
+    // lead check, made before the check opens the CIL itself.
+    expect(cost.googleCalls).toBeLessThanOrEqual(150);
+    expect(step.execution.meter.callsByMethod['Range.getValues']).toBe(13);
     console.log(`Run check now (card), demo CIL: ${cost.googleCalls} Google calls, ${cost.simulatedMs} ms waited`);
 
     // Twice in a day proposes nothing twice.
@@ -149,7 +150,7 @@ describe('Run check now', () => {
     expect(logOf(demo).filter((event) => event.status === 'approved')).toHaveLength(2);
     const cost = costOf(step);
     expect(cost.simulatedMs).toBe(0);
-    expect(cost.googleCalls).toBeLessThanOrEqual(145);
+    expect(cost.googleCalls).toBeLessThanOrEqual(160);
 
     const deferred = demo.sandbox.run('sendDeferredMail', [], { activeSpreadsheetId: demo.spreadsheetId, trigger: 'menu', hasUi: true });
     expect(deferred.error).toBeNull();

@@ -76,13 +76,27 @@ describe('a co-lead (not the spreadsheet owner)', () => {
     expect(dashboardTitle(demo)).toBe('CIL Demo dashboard');
   });
 
-  it("keeps the Dashboard fresh from a schedule they turned on: the runs are theirs", () => {
+  it('cannot turn the schedule on (the admin runs it), and the card tells them whose it is', () => {
+    const demo = sharedDemo();
+    as(demo, CO_LEAD);
+    const refused = demo.sandbox.run('turnOnSchedule', [demo.cilId]);
+    expect(refused.error).toBe(`Error: Only ${OWNER}, who runs this CIL Hub deployment, can turn the daily check on. Nothing was changed.`);
+    expect(demo.sandbox.state.triggers).toEqual([]);
+    const panel = openCard(demo);
+    expect(() => buttonOf(panel, 'Turn on schedule')).toThrow();
+    expect(JSON.stringify(panel.card)).toContain(`The daily check is off, run by ${OWNER}.`);
+
+    as(demo, OWNER);
+    runOk(demo.sandbox, 'turnOnSchedule', [demo.cilId]);
+    as(demo, CO_LEAD);
+    expect(JSON.stringify(openCard(demo).card)).toContain(`The daily check is on, run by ${OWNER}.`);
+  });
+
+  it("has the Dashboard kept fresh by the admin's schedule", () => {
     const demo = sharedDemo();
     setSetting(demo, 'Mode', 'automatic');
-    as(demo, CO_LEAD);
     runOk(demo.sandbox, 'turnOnSchedule', [demo.cilId]);
-    as(demo, OWNER);
-    expect(demo.sandbox.state.triggers.map((trigger) => trigger.owner)).toEqual([CO_LEAD, CO_LEAD]);
+    expect(demo.sandbox.state.triggers.map((trigger) => trigger.owner)).toEqual([OWNER, OWNER]);
 
     // Saturday's daily run, then Sunday's and Monday's with the weekly tasks.
     const ran = demo.sandbox.advance(3 * 24 * HOUR);

@@ -235,6 +235,7 @@ describe('sendDeferredMail (the built bundle, "CIL Hub › Send deferred emails"
     expect((result.value as { sent: unknown[]; waiting: number }).sent).toHaveLength(3);
     expect(sandbox.state.mail.outbox.map((m) => m.to[0]).slice(-3)).toEqual(['v95@example.org', 'v96@example.org', 'v97@example.org']);
     expect(deferredKeys(sandbox)).toEqual([]);
-    expect(result.meter.callsByMethod).toMatchObject({ 'PropertiesService.getScriptProperties': 1, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 3 });
+    // One script-properties read for the admin check, one for the outbox.
+    expect(result.meter.callsByMethod).toMatchObject({ 'PropertiesService.getScriptProperties': 2, 'MailApp.getRemainingDailyQuota': 1, 'MailApp.sendEmail': 3 });
   });
 });

@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 import { describe, it, expect } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv } from '../../../cli/src/core/csv';
 import { spreadsheetsIn } from '../../../cli/src/core/drive-files';
@@ -50,6 +50,20 @@ describe('cil backup', { timeout: 30_000 }, () => {
     expect(Number(first![2])).toBeGreaterThan(46_000);
     const rowsBelowHeaders = sheets.reduce((total, sheet) => total + Math.max(0, sheet.values.length - 1), 0);
     expect(run.stdout()).toBe(`Backed up to ${folder}:\n  CIL Demo — CIL Hub (${served.spreadsheetId}): ${sheets.length} tabs, ${rowsBelowHeaders} rows below the headers\n`);
+  });
+
+  it("keeps the backup to its maker: folders 0700, files 0600 (it holds volunteers' personal data)", async () => {
+    const served = await servedDemoCil();
+    const { run, exit, folder } = await backUp(served, served.spreadsheetId);
+    expect(exit, run.stderr()).toBe(0);
+    const manifest = readManifest(folder);
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(folder)).toBe(0o700);
+    expect(mode(join(folder, 'manifest.json'))).toBe(0o600);
+    for (const tab of manifest.spreadsheets[0]!.tabs) {
+      expect(mode(join(folder, tab.file))).toBe(0o600);
+      expect(mode(join(folder, tab.file, '..'))).toBe(0o700);
+    }
   });
 
   it('keeps hostile text as text, readable in the CSV, reading it again only where it starts with = or an apostrophe', async () => {

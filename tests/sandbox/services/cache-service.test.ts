@@ -27,6 +27,16 @@ describe('CacheService', () => {
     expect(cache.get('b')).toBeNull();
   });
 
+  it("keeps each person's user cache to them", () => {
+    const { ctx, CacheService } = setup();
+    CacheService.getUserCache().put('led', 'lead');
+    const lead = ctx.state.user;
+    ctx.state.user = { ...lead, email: 'co-lead@example.org' };
+    expect(CacheService.getUserCache().get('led')).toBeNull();
+    ctx.state.user = lead;
+    expect(CacheService.getUserCache().get('led')).toBe('lead');
+  });
+
   it('getAll returns only the live keys; putAll, remove and removeAll', () => {
     const { CacheService } = setup();
     const cache = CacheService.getScriptCache();

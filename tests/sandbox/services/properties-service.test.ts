@@ -33,6 +33,18 @@ describe('PropertiesService', () => {
     expect(PropertiesService.getScriptProperties().getKeys()).toEqual([]);
   });
 
+  it("keeps each person's user properties to them: another account (a trigger's owner) sees only its own", () => {
+    const { ctx, PropertiesService } = setup();
+    PropertiesService.getUserProperties().setProperty('queue', 'lead');
+    const lead = ctx.state.user;
+    ctx.state.user = { ...lead, email: 'co-lead@example.org' };
+    expect(PropertiesService.getUserProperties().getProperty('queue')).toBeNull();
+    PropertiesService.getUserProperties().setProperty('queue', 'co-lead');
+    ctx.state.user = lead;
+    expect(PropertiesService.getUserProperties().getProperty('queue')).toBe('lead');
+    expect(ctx.state.properties.user).toEqual({ [lead.email]: { queue: 'lead' }, 'co-lead@example.org': { queue: 'co-lead' } });
+  });
+
   it('setProperties merges, or replaces everything with deleteAllOthers', () => {
     const { PropertiesService } = setup();
     const props = PropertiesService.getScriptProperties();

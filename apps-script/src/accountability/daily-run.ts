@@ -16,6 +16,7 @@ import { rollUpAfterDailyCheck } from '../rollup/run-national-rollup';
 import { serveReportQueue } from '../reports/report-queue';
 import { emailContextOf, rowsNowSent, sendStepEmail, sentKeysOf, type MailOutcome } from './step-emails';
 import { applyRosterSteps, type RosterChange, type RosterStep } from './roster-steps';
+import { messageOf } from '../error-message';
 
 // The daily check (issue 6): for every CIL this deployment serves, read each tab once, let the rules
 // engine say what is due, write the new steps to the Accountability log with their evidence (one append
@@ -105,8 +106,6 @@ interface Cursor {
   /** Deferred emails this day's run sent whose CILs it has not marked yet: outbox key → sent at. */
   deferredSent?: Record<string, Instant>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function stepOf(action: ProposedAction, event?: AccountabilityEvent): StepTaken {
   const step: StepTaken = {

@@ -12,6 +12,7 @@ import { readCilRecords, type CilRecordsRead } from './cil-records';
 import { applyRosterSteps, type RosterChange } from './roster-steps';
 import { emailContextOf, sendStepEmail, type MailOutcome } from './step-emails';
 import { SIDEBAR_STYLE } from '../sidebar/sidebar-style';
+import { showCilSidebar } from '../sidebar/cil-sidebar';
 
 // The lead decides (issue 6, item 3). In review mode the daily check writes warnings, offboardings,
 // reintegrations and mentor check-ins as 'proposed'; this sidebar lists them with their evidence, and
@@ -284,14 +285,5 @@ ${pending.map((step) => stepItem(step, timeZone))}
 
 /** Entry point (menu "Review pending actions…"): the sidebar for the CIL whose spreadsheet is open. */
 export function openPendingActionsSidebar(): void {
-  const ui = SpreadsheetApp.getUi();
-  let page: string;
-  try {
-    const cil = rosterCil(undefined);
-    page = pendingActionsPage(cil.settings.cilName, pendingActionsOf(cil), cil.settings.timeZone);
-  } catch (error) {
-    ui.alert('Review pending actions', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
-    return;
-  }
-  ui.showSidebar(HtmlService.createHtmlOutput(page).setTitle('Pending actions'));
+  showCilSidebar('Review pending actions', (cil) => pendingActionsPage(cil.settings.cilName, pendingActionsOf(cil), cil.settings.timeZone), 'Pending actions');
 }

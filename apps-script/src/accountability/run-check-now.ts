@@ -1,5 +1,6 @@
 import { rosterCil } from '../roster/roster-cil';
 import { checkCilNow, type CilCheck } from './daily-run';
+import { messageOf } from '../error-message';
 
 // "Run check now", from the menu and the homepage card: the daily check of one CIL at once, and what it
 // did in a sentence a lead reads.
@@ -33,7 +34,7 @@ export function runCheckNowFromMenu(): void {
   try {
     text = describeCheck(checkCilNow(rosterCil(undefined).registered.id).check);
   } catch (error) {
-    text = error instanceof Error ? error.message : String(error);
+    text = messageOf(error);
   }
   ui.alert('Run check now', text, ui.ButtonSet.OK);
 }

@@ -2,6 +2,7 @@ import { requireAdmin } from '../deployment-admin';
 import { rosterCil } from '../roster/roster-cil';
 import { DAILY_HANDLER, forgetDailyRunCursor } from './daily-run';
 import { WEEKLY_HANDLER } from './weekly-run';
+import { messageOf } from '../error-message';
 
 // The schedule: one daily trigger for the accountability check and one weekly trigger for the period's
 // recurring deliverables. Triggers belong to the deployment (one set, whatever the number of CILs),
@@ -65,10 +66,6 @@ export function turnOffSchedule(): { deleted: number } {
   forgetDailyRunCursor();
   PropertiesService.getScriptProperties().deleteProperty(SCHEDULE_ON_PROPERTY);
   return { deleted: deleteScheduleTriggers() };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs `work` and shows what it did, or the problem, in an alert: a menu item has no other way to answer. */

@@ -8,6 +8,7 @@ import { readLog, rewriteLogRows } from '../records/accountability-log';
 import { emailForAction, type EmailContext } from '../email/accountability/emails-for-actions';
 import { sendOrDefer, type SendOutcome } from '../mail/outbox';
 import type { CilRecordsRead } from './cil-records';
+import { messageOf } from '../error-message';
 
 // Sending the email of an approved step and what the log says about it: 'sent' with "Email sent at"
 // once it went; 'approved' while it waits in the outbox for quota (the next daily run sends it and
@@ -36,7 +37,7 @@ export function markStepsSent(sent: Readonly<Record<string, Instant>>): void {
       const log = readLog(cil.spreadsheet, timeZone);
       rewriteLogRows(cil.spreadsheet, log.header, rowsNowSent(log.rows, sentKeysOf(cilId, sent)), timeZone);
     } catch (error) {
-      console.warn(`CIL Hub: could not mark the sent emails in the log of CIL ${cilId} (the emails went): ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(`CIL Hub: could not mark the sent emails in the log of CIL ${cilId} (the emails went): ${messageOf(error)}`);
     }
   }
 }

@@ -6,6 +6,7 @@ import { appendDeliverables, readDeliverables } from '../records/deliverables';
 import { readVolunteers } from '../records/volunteers';
 import { sendDigests, type DigestReport } from './digests';
 import { recurringDeliverablesDue, reportOwnerOf } from './recurring-deliverables';
+import { messageOf } from '../error-message';
 
 // The weekly tasks: each CIL's recurring deliverables for the current periods, added to its
 // Deliverables tab with their due dates (one read of Volunteers and Deliverables, one append). Every
@@ -23,8 +24,6 @@ export interface WeeklyCilResult {
   digests: DigestReport[];
   problem?: string;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function runCilWeeklyTasks(cilId: string, now: Date): Omit<WeeklyCilResult, 'cilId'> {
   const cil = openCil(cilId);

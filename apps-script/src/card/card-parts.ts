@@ -1,5 +1,6 @@
 import { MONTH_NAMES, partsOf, type CalendarDay } from '../../../shared/time/calendar-day';
 import { escapeHtml } from '../html/escape';
+import { messageOf } from '../error-message';
 
 // What every card of the add-on shares: the event object as the host hands it, text made safe for the
 // widgets that read HTML, buttons that run an entry point, and the ActionResponse each action returns.
@@ -100,10 +101,6 @@ export function toRoot(text: string): ActionResponse {
 /** The action's answer when nothing changed: a notification, the card left as it is. */
 export function told(text: string): ActionResponse {
   return CardService.newActionResponseBuilder().setNotification(notification(text)).build();
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

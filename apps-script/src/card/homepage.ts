@@ -1,6 +1,7 @@
 import { registeredCils } from '../cil-registry';
 import { openCil } from '../cil/open-cil';
-import { answering, backHome, messageOf, parameterOf, pushed, type ActionResponse, type Card, type CardEvent } from './card-parts';
+import { messageOf } from '../error-message';
+import { answering, backHome, parameterOf, pushed, type ActionResponse, type Card, type CardEvent } from './card-parts';
 import { callerEmail, leadsCil } from '../deployment-admin';
 import { accessSection, chooserCard, noCilCard, notCilSection, notLeadCard, problemCard } from './chooser-card';
 import { chosenAmong, cilNamed, ledCils, rememberChoice } from './cil-choice';

@@ -13,6 +13,7 @@ import type { SetupReport } from './setup-report';
 import { busyForLead, LEAD_ACTION_LOCK_WAIT_MS, withScriptLock } from '../google/script-lock';
 import { claimAdmin, deploymentAdmin, isAdmin, leadsCil, requireAdmin } from '../deployment-admin';
 import { openCil, type OpenCil } from './open-cil';
+import { messageOf } from '../error-message';
 
 // "Set up a CIL": makes, or adopts where they exist, the CIL's Drive folder tree and its spreadsheet,
 // and registers the CIL with this deployment. Everything is read and checked first; only then is
@@ -295,10 +296,6 @@ export function setUpCil(options: SetUpCilOptions): SetUpCilResult {
     claimAdmin();
     return result;
   }, busyForLead);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

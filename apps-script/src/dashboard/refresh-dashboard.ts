@@ -13,6 +13,7 @@ import { readStories } from '../records/stories';
 import { rosterCil } from '../roster/roster-cil';
 import { dashboardLayout } from './dashboard-layout';
 import { writeDashboardSheet } from './dashboard-sheet';
+import { messageOf } from '../error-message';
 
 // Refreshing a CIL's Dashboard tab (issue 8): read each tab once (the rules engine's tabs through
 // readCilRecords, then Stories and Citizens), work out every figure in shared/dashboard, and write the
@@ -33,8 +34,6 @@ export interface DashboardRefresh {
 }
 
 const EFFECT = 'the dashboard does not count them';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The tabs the dashboard reads besides the rules engine's, one read each. */
 function dashboardRecordsOf(cil: OpenCil, records: CilRecords): DashboardRecords {

@@ -2,6 +2,7 @@ import type { ReminderChoice } from '../../../shared/records/volunteer';
 import { instantFromDate, type Instant } from '../../../shared/time/instant';
 import type { AccountabilityEmail } from '../email/accountability/letter';
 import { utf8Length } from '../../../shared/encoding/utf8';
+import { messageOf } from '../error-message';
 
 // Sending accountability email within MailApp's daily quota (100 recipients a day on consumer
 // accounts, 1,500 on Workspace). A message that does not fit today's quota is DEFERRED, never lost:
@@ -172,7 +173,7 @@ function trySend(message: AccountabilityEmail): Attempt {
     });
     return { result: 'sent' };
   } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error);
+    const problem = messageOf(error);
     if (problem.startsWith(QUOTA_EXCEEDED)) return { result: 'quota' };
     return { result: problem.startsWith(INVALID_EMAIL) ? 'refused' : 'failed', problem };
   }
@@ -243,7 +244,7 @@ function overflowFile(overflow: Overflow | null): GoogleAppsScript.Drive.File {
       file = DriveApp.getFileById(overflow.fileId);
     } catch (error) {
       // Deleted for good by someone: what it held is gone, but the mail that comes next must not be.
-      console.error(`The Drive file of deferred email (${overflow.fileId}) is gone, with the emails it held; a new one is made. ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`The Drive file of deferred email (${overflow.fileId}) is gone, with the emails it held; a new one is made. ${messageOf(error)}`);
     }
     if (file) {
       // Trashed by someone: Drive would delete it for good in 30 days, and the mail in it with it.

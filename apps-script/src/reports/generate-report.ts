@@ -21,6 +21,7 @@ import { applyFill, planFill, type TemplateFill } from './fill-template';
 import { draftDescription, isUntouched, latestDraft, textDigest, versionName, type Draft } from './report-drafts';
 import { readReportRecords } from './report-records';
 import { GOOGLE_DOCS, templateNameOf } from './report-templates';
+import { messageOf } from '../error-message';
 
 // "Generate report": the report's template copied into Reports/<year>/<period>, filled from the
 // records, the Deliverables row marked drafted with the Doc's link, and on request a PDF beside it and
@@ -343,8 +344,6 @@ function emailCfpLead(cil: OpenCil, report: ReportKind, period: ReportPeriod, re
       : `Today's mail quota is used up: the email to ${settings.cfpLeadEmail} goes out with the deferred emails.`,
   );
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Checks the request and generates the report, the work run by `locked` (which holds the script lock around it). */
 function generateWith(request: GenerateReportRequest, locked: (work: () => GeneratedReport) => GeneratedReport): GenerateReportResult {

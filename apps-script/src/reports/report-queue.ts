@@ -5,6 +5,7 @@ import { openCil } from '../cil/open-cil';
 import { requireLead } from '../deployment-admin';
 import { sendOrDefer } from '../mail/outbox';
 import { generateReportHoldingLock, type GenerateReportRequest, type GenerateReportResult } from './generate-report';
+import { messageOf } from '../error-message';
 
 // Reports asked for on the add-on card. Filling a report costs hundreds of Docs calls, more than a card
 // action's 30 seconds allow, so the card only queues the request (a script property) and makes sure a
@@ -83,8 +84,6 @@ export interface QueueRun {
 }
 
 const emptyQueue = (): ReportQueue => ({ requests: [], trigger: null, runningSinceMs: null });
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function readQueue(): ReportQueue {
   const text = PropertiesService.getUserProperties().getProperty(REPORT_QUEUE_PROPERTY);

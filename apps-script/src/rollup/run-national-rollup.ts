@@ -30,6 +30,7 @@ import { readStories } from '../records/stories';
 import { fallingBehindEmail } from './falling-behind-email';
 import { readNationalSetting, type NationalSetting } from './national-setting';
 import { openNationalBook, placeTrendChart, readQuarterRows, writeQuarterRows, writeView, type NationalBook } from './national-sheet';
+import { messageOf } from '../error-message';
 
 // The national rollup (issue 9): every CIL the deployment serves read once (one read per tab), its
 // quarters and standing worked out in shared/rollup, then CfP's national spreadsheet written, one
@@ -67,8 +68,6 @@ export interface NationalRollupResult {
   /** Check-in rows that could not be written (that CIL is left out of the email) or marked after it. */
   problems: { cilId: string; name: string; problem: string }[];
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 interface CilRead {
   cil: OpenCil;

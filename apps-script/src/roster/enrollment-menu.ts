@@ -8,6 +8,7 @@ import {
   type VolunteerRef,
 } from './enrollment';
 import { rosterCil } from './roster-cil';
+import { messageOf } from '../error-message';
 
 // The enrollment items of the CIL Hub menu, for the spreadsheet the lead has open. Each shows what it
 // did (or what to fix) in an alert, which is plain text: names from the sheet are shown, never run.
@@ -35,10 +36,6 @@ export function describeEnrollment(report: EnrollmentReport): string {
     parts.push(`${plural(report.invalidRows.length, 'row')} of Volunteers to fix (left as they are):\n${report.invalidRows.map((r) => `• Row ${r.rowNumber}: ${r.message}`).join('\n')}`);
   }
   return parts.length > 0 ? parts.join('\n\n') : 'Every active volunteer already has a working enrollment code. To send someone a new one, use CIL Hub › Re-issue enrollment…';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs `work` and shows its report, or the problem, in an alert titled `title`. */

@@ -8,6 +8,7 @@ import { TabProblem, type InvalidRow } from '../google/tab-sheet';
 import { readRosterForEdit, rewriteVolunteers, type EditableVolunteer, type RosterForEdit } from '../records/volunteers';
 import { newEnrollmentToken, tokenHash } from './enrollment-token';
 import { rosterCil, withRosterLock } from './roster-cil';
+import { messageOf } from '../error-message';
 
 // Enrollment: a lead sends each volunteer a code (web app address + CIL + a fresh token) by email; the
 // roster keeps only the token's SHA-256 hash and when it was issued or revoked. The web app checks the
@@ -94,10 +95,6 @@ export function enrollmentWebAppUrl(): string {
   throw new Error(
     `Deploy CIL Hub as a web app first: ${found}, and enrollment codes carry that address. In the Apps Script editor choose Deploy › New deployment › Web app (execute as me, access: anyone), then send enrollment again. Nothing was sent and no code was issued.`,
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

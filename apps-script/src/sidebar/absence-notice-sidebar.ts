@@ -5,7 +5,8 @@ import { clockText } from '../../../shared/time/zone';
 import { html } from '../html/escape';
 import { readMeetings } from '../records/meetings';
 import { readVolunteers } from '../records/volunteers';
-import { field, formPage, notePage, options, showFormSidebar } from './form-sidebar';
+import { field, formPage, notePage, options } from './form-sidebar';
+import { showCilSidebar } from './cil-sidebar';
 
 // The "Log absence notice…" sidebar: the form of logAbsenceNotice, offering the volunteers on the
 // roster and the meetings that have not started yet (only those can still take prior notice).
@@ -35,7 +36,7 @@ ${field('Reason', html`<textarea name="reason" rows="3" maxlength="2000"></texta
 
 /** Entry point (menu "Log absence notice…"). */
 export function openAbsenceNoticeSidebar(): void {
-  showFormSidebar('Log absence notice', (cil) => {
+  showCilSidebar('Log absence notice', (cil) => {
     const timeZone = cil.settings.timeZone;
     const now = Date.now();
     const volunteers = readVolunteers(cil.spreadsheet, timeZone)

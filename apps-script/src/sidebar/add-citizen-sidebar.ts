@@ -1,7 +1,8 @@
 import { dayOf } from '../../../shared/time/zone';
 import { html } from '../html/escape';
 import { consentWords } from '../lead-forms/add-citizen';
-import { field, formPage, showFormSidebar } from './form-sidebar';
+import { field, formPage } from './form-sidebar';
+import { showCilSidebar } from './cil-sidebar';
 
 // The "Add active citizen…" sidebar: the form of addCitizen, with the words of consent prefilled (the
 // lead reads them to the citizen and may change them) and the box that says they agreed.
@@ -23,5 +24,5 @@ ${field('Words they agreed to', html`<textarea name="consentText" rows="5" requi
 
 /** Entry point (menu "Add active citizen…"). */
 export function openAddCitizenSidebar(): void {
-  showFormSidebar('Add active citizen', (cil) => addCitizenPage(cil.settings.cilName, dayOf(new Date(), cil.settings.timeZone)));
+  showCilSidebar('Add active citizen', (cil) => addCitizenPage(cil.settings.cilName, dayOf(new Date(), cil.settings.timeZone)));
 }

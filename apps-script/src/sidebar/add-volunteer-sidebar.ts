@@ -1,8 +1,7 @@
 import { VOLUNTEER_ROLES } from '../../../shared/records/volunteer';
 import { Html, html } from '../html/escape';
-import type { OpenCil } from '../cil/open-cil';
-import { rosterCil } from '../roster/roster-cil';
 import { FORM_STYLE } from './sidebar-style';
+import { showCilSidebar } from './cil-sidebar';
 
 // The "Add volunteer…" sidebar. The bundle has no HTML files, so the page is built here; every value
 // in it goes through `html`, and the page's own script shows answers with textContent only, so nothing
@@ -58,7 +57,6 @@ const SCRIPT = `
 })();
 `;
 
-
 function field(label: string, control: Html): Html {
   return html`<label>${label}${control}</label>`;
 }
@@ -92,13 +90,5 @@ ${field('Notes', html`<textarea name="notes" rows="3"></textarea>`)}
 
 /** Entry point (menu "Add volunteer…"): opens the sidebar for the CIL whose spreadsheet is open. */
 export function openAddVolunteerSidebar(): void {
-  const ui = SpreadsheetApp.getUi();
-  let cil: OpenCil;
-  try {
-    cil = rosterCil(undefined);
-  } catch (error) {
-    ui.alert('Add volunteer', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
-    return;
-  }
-  ui.showSidebar(HtmlService.createHtmlOutput(addVolunteerPage(cil.settings.cilName, cil.settings.weeklyCommitmentHours)).setTitle('Add volunteer'));
+  showCilSidebar('Add volunteer', (cil) => addVolunteerPage(cil.settings.cilName, cil.settings.weeklyCommitmentHours));
 }

@@ -1,7 +1,7 @@
 import { previewDailyCheck, type DailyCheckPreview, type EmailPreview, type StepTaken } from '../accountability/daily-run';
 import { Html, html } from '../html/escape';
-import { rosterCil } from '../roster/roster-cil';
 import { SIDEBAR_STYLE } from './sidebar-style';
+import { showCilSidebar } from './cil-sidebar';
 
 // "Preview daily check…": what the daily check would do today for the CIL whose spreadsheet is open
 // (the steps it would log, the roster changes, the emails with their recipients and subjects),
@@ -55,14 +55,5 @@ ${section('Emails', preview.emails.map(emailItem), 'None.')}
 
 /** Entry point (menu "Preview daily check…"): the preview for the CIL whose spreadsheet is open. */
 export function openDailyCheckPreviewSidebar(): void {
-  const ui = SpreadsheetApp.getUi();
-  let page: string;
-  try {
-    const cil = rosterCil(undefined);
-    page = dailyCheckPreviewPage(previewDailyCheck(cil.registered.id).cils[0]!);
-  } catch (error) {
-    ui.alert('Preview daily check', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
-    return;
-  }
-  ui.showSidebar(HtmlService.createHtmlOutput(page).setTitle('Daily check preview'));
+  showCilSidebar('Preview daily check', (cil) => dailyCheckPreviewPage(previewDailyCheck(cil.registered.id).cils[0]!), 'Daily check preview');
 }

@@ -1,6 +1,4 @@
 import { Html, html } from '../html/escape';
-import type { OpenCil } from '../cil/open-cil';
-import { rosterCil } from '../roster/roster-cil';
 import { FORM_STYLE } from './sidebar-style';
 
 // The page every record form of the menu shares (record a meeting, add a citizen, record a story, log
@@ -52,7 +50,6 @@ const SCRIPT = `
 })();
 `;
 
-
 export function field(label: string, control: Html, hint?: string): Html {
   return html`<label>${label}${hint === undefined ? '' : html` <span class="hint">${hint}</span>`}${control}</label>`;
 }
@@ -94,17 +91,4 @@ export function notePage(note: Html): string {
 <head><base target="_top"><style>${new Html(FORM_STYLE)}</style></head>
 <body><p>${note}</p></body>
 </html>`.markup;
-}
-
-/** Opens a form's sidebar for the CIL whose spreadsheet is open, or says why it cannot. */
-export function showFormSidebar(title: string, page: (cil: OpenCil) => string): void {
-  const ui = SpreadsheetApp.getUi();
-  let content: string;
-  try {
-    content = page(rosterCil(undefined));
-  } catch (error) {
-    ui.alert(title, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
-    return;
-  }
-  ui.showSidebar(HtmlService.createHtmlOutput(content).setTitle(title));
 }

@@ -6,8 +6,8 @@ import { dayOf } from '../../../shared/time/zone';
 import type { OpenCil } from '../cil/open-cil';
 import { readTab, sheetOf, warnInvalidRows } from '../google/tab-sheet';
 import { Html, html } from '../html/escape';
-import { rosterCil } from '../roster/roster-cil';
 import { FORM_STYLE } from './sidebar-style';
+import { showCilSidebar } from './cil-sidebar';
 
 // The "Generate report…" sidebar: pick a report, its period (the latest finished one to begin with)
 // or its project, and whether to save a PDF and email the CfP lead; it calls generateReport and shows
@@ -164,13 +164,5 @@ function choicesFor(cil: OpenCil): GenerateReportChoices {
 
 /** Entry point (menu "Generate report…"): opens the sidebar for the CIL whose spreadsheet is open. */
 export function openGenerateReportSidebar(): void {
-  const ui = SpreadsheetApp.getUi();
-  let cil: OpenCil;
-  try {
-    cil = rosterCil(undefined);
-  } catch (error) {
-    ui.alert('Generate report', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
-    return;
-  }
-  ui.showSidebar(HtmlService.createHtmlOutput(generateReportPage(choicesFor(cil))).setTitle('Generate report'));
+  showCilSidebar('Generate report', (cil) => generateReportPage(choicesFor(cil)));
 }

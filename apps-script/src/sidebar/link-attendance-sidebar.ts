@@ -8,8 +8,8 @@ import { Html, html } from '../html/escape';
 import { readUnlinkedAttendance, type UnlinkedSession } from '../records/attendance';
 import { readMeetings } from '../records/meetings';
 import { readVolunteers } from '../records/volunteers';
-import { rosterCil } from '../roster/roster-cil';
 import { SIDEBAR_STYLE } from './sidebar-style';
+import { showCilSidebar } from './cil-sidebar';
 
 // The "Link unmatched attendance…" sidebar: each Meet session that matched no meeting (kept by sync
 // with a blank Meeting ID, and highlighted in the Attendance tab), with the meetings it may have been,
@@ -137,15 +137,8 @@ function sessionsToLink(cil: OpenCil): { sessions: SessionToLink[]; more: number
 
 /** Entry point (menu "Link unmatched attendance…"): opens the sidebar for the CIL whose spreadsheet is open. */
 export function openLinkAttendanceSidebar(): void {
-  const ui = SpreadsheetApp.getUi();
-  let page: string;
-  try {
-    const cil = rosterCil(undefined);
+  showCilSidebar('Link unmatched attendance', (cil) => {
     const { sessions, more, unreadable } = sessionsToLink(cil);
-    page = linkAttendancePage(cil.settings.cilName, sessions, more, unreadable, cil.settings.timeZone);
-  } catch (error) {
-    ui.alert('Link unmatched attendance', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
-    return;
-  }
-  ui.showSidebar(HtmlService.createHtmlOutput(page).setTitle('Link unmatched attendance'));
+    return linkAttendancePage(cil.settings.cilName, sessions, more, unreadable, cil.settings.timeZone);
+  });
 }

@@ -1,7 +1,8 @@
 import { MEETING_KINDS } from '../../../shared/records/meeting';
 import { html } from '../html/escape';
 import { readVolunteers } from '../records/volunteers';
-import { field, formPage, options, showFormSidebar } from './form-sidebar';
+import { field, formPage, options } from './form-sidebar';
+import { showCilSidebar } from './cil-sidebar';
 
 // The "Record meeting or event…" sidebar: the form of recordMeeting, with the CIL's teams offered for
 // "Expected attendees".
@@ -27,7 +28,7 @@ ${field('Takeaways', html`<textarea name="takeaways" rows="4"></textarea>`)}`,
 
 /** Entry point (menu "Record meeting or event…"). */
 export function openRecordMeetingSidebar(): void {
-  showFormSidebar('Record meeting or event', (cil) => {
+  showCilSidebar('Record meeting or event', (cil) => {
     const teams = new Set(readVolunteers(cil.spreadsheet, cil.settings.timeZone).rows.flatMap((row) => (row.record.team === undefined ? [] : [row.record.team])));
     return recordMeetingPage(cil.settings.cilName, cil.settings.timeZone, [...teams].sort());
   });

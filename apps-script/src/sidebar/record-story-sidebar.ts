@@ -1,7 +1,8 @@
 import { STORY_KINDS } from '../../../shared/records/story';
 import { dayOf } from '../../../shared/time/zone';
 import { html } from '../html/escape';
-import { field, formPage, options, showFormSidebar } from './form-sidebar';
+import { field, formPage, options } from './form-sidebar';
+import { showCilSidebar } from './cil-sidebar';
 
 // The "Record story…" sidebar: the form of recordStory (a blog post, a press mention or a social media
 // post, with its reach when known).
@@ -24,5 +25,5 @@ ${field('Shares', html`<input name="shares" type="number" min="0" step="1">`)}`,
 
 /** Entry point (menu "Record story…"). */
 export function openRecordStorySidebar(): void {
-  showFormSidebar('Record story', (cil) => recordStoryPage(cil.settings.cilName, dayOf(new Date(), cil.settings.timeZone)));
+  showCilSidebar('Record story', (cil) => recordStoryPage(cil.settings.cilName, dayOf(new Date(), cil.settings.timeZone)));
 }
